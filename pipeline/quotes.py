@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # Opening mark -> the marks that close it. „ closes with “ (German) or ” (Polish and others).
 OPENERS: dict[str, str] = {"“": "”", "«": "»", "„": "“”", '"': '"'}
@@ -18,6 +18,7 @@ class Quote:
     close_at: int | None  # offset of the closing mark; None when the quote runs to the paragraph end
     paragraph: int
     continues: bool = False  # continues a quote left open at the end of the previous paragraph
+    continued: bool = False  # left open at its paragraph end, and the next paragraph continues it
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -72,4 +73,6 @@ def find_quotes(text: str) -> tuple[list[Quote], list[str]]:
             if nxt is None or text[nxt] not in OPENERS:
                 warnings.append(f"unbalanced quotation mark at offset {left_open}: quote closed at paragraph end")
                 carried = False
+            else:
+                quotes[-1] = replace(quotes[-1], continued=True)
     return quotes, warnings

@@ -43,10 +43,11 @@ class Draft:
 # --- direct quotes -----------------------------------------------------------------------------------------
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+def _trimmed(text: str, start: int, end: int, trailing: str = "") -> tuple[int, int]:
+    """Without surrounding spaces and joining punctuation (and `trailing`, e.g. a reported clause's period)."""
     while start < end and text[start] in TRIM:
         start += 1
-    while end > start and text[end - 1] in TRIM:
+    while end > start and text[end - 1] in TRIM + trailing:
         end -= 1
     return start, end
 
@@ -97,8 +98,10 @@ def subject_of(verb: Token) -> Token | None:
         if verb.dep_ in {"advcl", "xcomp", "conj", "acl"} and verb.head is not verb:
             verb = verb.head
         else:
-            return None
-    return None
+            break
+    # "The 58-year-old added": the parser sometimes leaves a description as a modifier of the verb.
+    left = [c for c in verb.lefts if c.dep_ in {"amod", "npadvmod", "nmod", "dep"} and c.right_edge.i == verb.i - 1]
+    return left[0] if left else None
 
 
 def speaking_subject(subj: Token) -> bool:
@@ -113,7 +116,8 @@ def speaking_subject(subj: Token) -> bool:
         return True
     if subj.tag_ in {"NNS", "NNPS"}:
         return False
-    return lower in TITLE_NOUNS or lower.endswith("-old") or any(
+    phrase = subj.doc[subj.left_edge.i : subj.i + 1].text.lower()
+    return lower in TITLE_NOUNS or phrase.endswith("year-old") or any(
         c.ent_type_ in {"ORG", "GPE", "NORP"} for c in subj.children if c.dep_ in {"compound", "amod", "poss"}
     )
 
@@ -148,22 +152,40 @@ def _say_with_subject(tok: Token) -> tuple[Token, Token] | None:
     return (tok, subj) if subj is not None and speaking_subject(subj) else None
 
 
+def quote_chains(quotes: list[Quote]) -> list[list[int]]:
+    """Indices of quotes that form one quotation over several paragraphs."""
+    chains: list[list[int]] = []
+    for index, q in enumerate(quotes):
+        if q.continues and chains and quotes[chains[-1][-1]].continued:
+            chains[-1].append(index)
+        else:
+            chains.append([index])
+    return chains
+
+
 def direct_claims(doc: Doc, quotes: list[Quote], min_words: int) -> tuple[list[Draft], set[int]]:
-    """Drafts for every quoted sentence, and the token indices of the cues they used."""
+    """Drafts for every quoted sentence, and the token indices of the cues they used.
+
+    A quotation over several paragraphs shares one attribution, wherever in it the cue stands.
+    """
     drafts: list[Draft] = []
     used: set[int] = set()
-    for index, q in enumerate(quotes):
-        if not is_claim_quote(doc.text, q, min_words):
-            continue
-        cue = quote_cue(doc, q, quotes)
-        cue_span = source = None
-        if cue:
-            verb, subj = cue
-            used.add(verb.i)
-            cue_span, source = (verb.idx, verb.idx + len(verb)), mention_span(subj)
-        warning = None if q.close_at is not None or q.continues else "quote closed at paragraph end"
-        for start, end in quote_sentences(doc, q):
-            drafts.append(Draft(start, end, "direct", cue_span, source, index, warning))
+    for chain in quote_chains(quotes):
+        members = [i for i in chain if is_claim_quote(doc.text, quotes[i], min_words)]
+        cues = {i: quote_cue(doc, quotes[i], quotes) for i in members}
+        shared = next((c for c in cues.values() if c), None)
+        for index in members:
+            q = quotes[index]
+            cue = cues[index] or shared
+            cue_span = source = None
+            if cue:
+                verb, subj = cue
+                used.add(verb.i)
+                cue_span, source = (verb.idx, verb.idx + len(verb)), mention_span(subj)
+            unbalanced = q.close_at is None and not q.continued
+            warning = "quote closed at paragraph end" if unbalanced else None
+            for start, end in quote_sentences(doc, q):
+                drafts.append(Draft(start, end, "direct", cue_span, source, index, warning))
     return drafts, used
 
 
@@ -243,10 +265,30 @@ def reported_claims(doc: Doc, used_cues: set[int], quotes: list[Quote]) -> list[
             content = position_content(tok, subj)
         if not content:
             continue
-        start, end = _trimmed(doc.text, *_span_chars(content))
+        start, end = _trimmed(doc.text, *_span_chars(content), trailing=".")
         if end - start < 8 or sum(in_quote[start:end]) > (end - start) / 2:
             continue
         drafts.append(Draft(start, end, "reported", (tok.idx, tok.idx + len(tok)), mention_span(subj)))
+    return drafts
+
+
+def according_claims(doc: Doc, quotes: list[Quote]) -> list[Draft]:
+    """"According to X, Y" and "Y, according to X": Y, said by X (when X can be a speaker)."""
+    drafts = []
+    for tok in doc:
+        if tok.lower_ != "according":
+            continue
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        if source is None or not speaking_subject(source) or any(q.open_at <= tok.idx < q.end for q in quotes):
+            continue
+        framing = {t.i for t in tok.subtree}
+        rest = [t for t in tok.sent if t.i not in framing]
+        if not rest:
+            continue
+        start, end = _trimmed(doc.text, *_span_chars(rest), trailing=".")
+        if end - start >= 8:
+            drafts.append(Draft(start, end, "reported", (tok.idx, to.idx + len(to)), mention_span(source)))
     return drafts
 
 
@@ -267,5 +309,5 @@ def segment(doc: Doc, min_quote_words: int = 4) -> tuple[list[Draft], list[Quote
     """Claim drafts in text order, the quotes they came from, and warnings about the text."""
     quotes, warnings = find_quotes(doc.text)
     direct, used = direct_claims(doc, quotes, min_quote_words)
-    drafts = _without_overlaps(direct + reported_claims(doc, used, quotes))
+    drafts = _without_overlaps(direct + reported_claims(doc, used, quotes) + according_claims(doc, quotes))
     return drafts, quotes, warnings

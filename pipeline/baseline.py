@@ -1,0 +1,52 @@
+"""TF-IDF + logistic regression on the same (topic, claim) pairs: the baseline every figure is shown beside."""
+
+from __future__ import annotations
+
+import pickle
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline
+
+from pipeline.classify import Pair
+from pipeline.records import LABELS, Label
+
+
+def _joined(pairs: Sequence[Pair]) -> list[str]:
+    # Topic words prefixed so that "defence" in a topic and in a claim are different features.
+    return [" ".join(f"T_{w}" for w in first.lower().split()) + " " + second for first, second in pairs]
+
+
+class TfidfBaseline:
+    def __init__(self, context_chars: int, seed: int = 0) -> None:
+        self.context_chars = context_chars
+        self.pipeline = Pipeline(
+            [
+                ("tfidf", TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True)),
+                ("lr", LogisticRegression(max_iter=2000, class_weight="balanced", random_state=seed)),
+            ]
+        )
+
+    def fit(self, pairs: Sequence[Pair], labels: Sequence[Label]) -> TfidfBaseline:
+        self.pipeline.fit(_joined(pairs), [LABELS.index(lab) for lab in labels])
+        return self
+
+    def predict_proba(self, pairs: Sequence[Pair]) -> np.ndarray:
+        out = np.zeros((len(pairs), len(LABELS)))
+        if pairs:
+            probs = self.pipeline.predict_proba(_joined(pairs))
+            out[:, self.pipeline.classes_] = probs  # a class absent from training keeps probability 0
+        return out
+
+    def save(self, path: Path) -> None:
+        path.write_bytes(pickle.dumps(self))
+
+    @staticmethod
+    def load(path: Path) -> TfidfBaseline:
+        # Only ever loads the file `stance train` wrote into the model folder.
+        obj = pickle.loads(path.read_bytes())
+        assert isinstance(obj, TfidfBaseline)
+        return obj

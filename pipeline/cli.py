@@ -1,0 +1,214 @@
+"""The `stance` command line: parse arguments, load the config, call one library function, print."""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from pipeline.config import Config, load_config, project_path
+from pipeline.errors import InputError, StanceError
+
+app = typer.Typer(help="Who said what in news articles, and where each speaker stands.", no_args_is_help=True,
+                  pretty_exceptions_enable=False, add_completion=False)
+data_app = typer.Typer(help="The labelled corpus: validate, stats, split.", no_args_is_help=True)
+app.add_typer(data_app, name="data")
+log = logging.getLogger("stance")
+F = TypeVar("F", bound=Callable[..., Any])
+
+ConfigOpt = Annotated[Path | None, typer.Option("--config", "-c", help="YAML config (default configs/default.yaml)")]
+SetOpt = Annotated[list[str] | None, typer.Option("--set", help="override a config value: section.key=value")]
+ModelOpt = Annotated[Path | None, typer.Option("--model", "-m", help="model folder (default models/latest)")]
+
+
+def one_line_errors(fn: F) -> F:
+    """User errors become one line on stderr and an exit code; a traceback only with STANCE_DEBUG=1."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except StanceError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if os.environ.get("STANCE_DEBUG"):
+                raise
+            typer.echo(f"error: {type(exc).__name__}: {exc} (STANCE_DEBUG=1 shows the traceback)", err=True)
+            raise typer.Exit(1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def setup(config: Path | None, overrides: list[str] | None) -> Config:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    # Nothing is ever fetched from a hub; weights come from pinned packages and local folders.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    return load_config(config, overrides or [])
+
+
+def model_dir(cfg: Config, model: Path | None) -> Path:
+    path = model if model is not None else project_path(cfg.analyze.model)
+    if not (path / "config.json").exists():
+        if model is None:
+            raise StanceError("no trained model: run `make train`")
+        raise InputError(f"{path}: not a trained model folder (no config.json)")
+    return path.resolve()
+
+
+def load_predictor(cfg: Config, path: Path):  # type: ignore[no-untyped-def]
+    from pipeline.classify import StanceClassifier
+
+    trained = load_config(path / "stance_config.yaml") if (path / "stance_config.yaml").exists() else cfg
+    return StanceClassifier.load(path, trained.model, cfg.analyze.batch_size)
+
+
+def model_info(path: Path) -> dict[str, Any]:
+    meta_path = path / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+    from pipeline import __version__
+
+    return {"name": "stance-cross-encoder", "path": str(path), "run": meta.get("run", path.name),
+            "base_model": meta.get("base_model"), "version": __version__}
+
+
+def emit(objects: list[Any], single: bool) -> None:
+    for obj in objects:
+        typer.echo(json.dumps(obj, ensure_ascii=False, indent=1 if single else None))
+
+
+@app.command()
+@one_line_errors
+def analyze(
+    articles: Annotated[list[Path], typer.Argument(help=".txt or .jsonl files, or directories of them")],
+    topics: Annotated[Path | None, typer.Option(help="YAML/JSON list of {id, name, description}")] = None,
+    model: ModelOpt = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json | jsonl | md")] = "json",
+    out: Annotated[Path | None, typer.Option(help="write one <article-id>.json (or .md) per article here")] = None,
+    min_confidence: Annotated[float, typer.Option(help="speaker stances below this are reported as NONE")] = 0.0,
+    config: ConfigOpt = None,
+    set_: SetOpt = None,
+) -> None:
+    """Claims, speakers and speaker x topic stances for each article."""
+    from pipeline.runner import analyze_paths
+
+    if fmt not in ("json", "jsonl", "md"):
+        raise InputError(f"--format must be json, jsonl or md, not {fmt!r}")
+    cfg = setup(config, set_)
+    failures = analyze_paths(cfg, articles, topics, model_dir(cfg, model), fmt, out, min_confidence)
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+@one_line_errors
+def quotes(
+    articles: Annotated[list[Path], typer.Argument(help=".txt or .jsonl files, or directories of them")],
+    config: ConfigOpt = None,
+    set_: SetOpt = None,
+) -> None:
+    """Who said what: claims with speaker, mode and cue, as JSON, without the stance model."""
+    from pipeline.runner import quotes_paths
+
+    if quotes_paths(setup(config, set_), articles):
+        raise typer.Exit(1)
+
+
+@app.command()
+@one_line_errors
+def train(
+    config: ConfigOpt = None,
+    set_: SetOpt = None,
+    name: Annotated[str | None, typer.Option(help="run name (default: a UTC timestamp)")] = None,
+) -> None:
+    """Fine-tune the stance classifier on data/, evaluate it, write models/<run>/ and point models/latest at it."""
+    from pipeline.train import train as train_model
+
+    cfg = setup(config, set_)
+    path = train_model(cfg, name)
+    typer.echo((path / "evaluation.md").read_text(encoding="utf-8"))
+    typer.echo(f"model written to {path}", err=True)
+
+
+@app.command()
+@one_line_errors
+def evaluate(
+    gold: Annotated[Path | None, typer.Option(help="a gold file or a directory of them (default seeds/)")] = None,
+    split: Annotated[str | None, typer.Option(help="evaluate a split of data/ instead: train, dev or test")] = None,
+    model: ModelOpt = None,
+    out: Annotated[Path | None, typer.Option(help="folder for metrics JSON + Markdown (default: in the model)")] = None,
+    config: ConfigOpt = None,
+    set_: SetOpt = None,
+) -> None:
+    """Score claims, attribution and stances against gold, for the model and its baselines."""
+    from pipeline.runner import evaluate_gold
+
+    cfg = setup(config, set_)
+    typer.echo(evaluate_gold(cfg, gold, split, model_dir(cfg, model), out))
+
+
+@data_app.command("validate")
+@one_line_errors
+def data_validate(
+    paths: Annotated[list[Path] | None, typer.Argument(help="gold files or folders (default data/articles, seeds)")] = None,
+    config: ConfigOpt = None,
+    set_: SetOpt = None,
+) -> None:
+    """Check every gold file: schema, offsets, labels on every topic, speaker stances consistent."""
+    from pipeline.runner import validate_paths
+
+    cfg = setup(config, set_)
+    targets = paths or [project_path(cfg.train.data_dir), project_path(cfg.train.seeds_dir)]
+    if validate_paths(targets):
+        raise typer.Exit(1)
+
+
+@data_app.command("stats")
+@one_line_errors
+def data_stats(
+    path: Annotated[Path | None, typer.Argument(help="folder of gold files (default data/articles)")] = None,
+    config: ConfigOpt = None,
+    set_: SetOpt = None,
+) -> None:
+    """Articles, claims, label counts and topics of the corpus, as JSON."""
+    from pipeline.data import load_corpus, stats
+
+    cfg = setup(config, set_)
+    typer.echo(json.dumps(stats(load_corpus(path or project_path(cfg.train.data_dir))), indent=1))
+
+
+@data_app.command("split")
+@one_line_errors
+def data_split(
+    held_out: Annotated[str, typer.Option(help="comma-separated topic ids whose articles all go to test")] = "",
+    seed: int = 13,
+    force: Annotated[bool, typer.Option(help="overwrite an existing split file")] = False,
+    config: ConfigOpt = None,
+    set_: SetOpt = None,
+) -> None:
+    """Write the frozen split by article (once; it is then kept in git)."""
+    from pipeline.data import load_corpus, make_split
+    from pipeline.io import write_json
+
+    cfg = setup(config, set_)
+    target = project_path(cfg.train.splits_file)
+    if target.exists() and not force:
+        raise InputError(f"{target} exists: the split is frozen (use --force to redraw it)")
+    corpus = load_corpus(project_path(cfg.train.data_dir))
+    split = make_split(corpus, {t for t in held_out.split(",") if t}, seed)
+    write_json(target, split)
+    typer.echo(f"{target}: " + ", ".join(f"{k} {len(split[k])}" for k in ("train", "dev", "test")), err=True)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,180 @@
+"""Batch runs over files: the only place besides the CLI that reads and writes them.
+
+In a batch, an article that fails is named on stderr (and in `failures.jsonl` under --out); the others go on.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from pipeline.config import Config, dump_config, project_path
+from pipeline.errors import InputError, StanceError
+from pipeline.ingest import IngestFailure, expand, read_articles
+from pipeline.io import analysis_json, gold_files, load_gold, load_topics, write_json
+from pipeline.records import Article, Attribution
+
+log = logging.getLogger(__name__)
+
+
+def _is_single(paths: list[Path]) -> bool:
+    files = expand(paths)
+    return len(files) == 1 and files[0].suffix != ".jsonl" and not paths[0].is_dir()
+
+
+def _report_failure(failure: IngestFailure, failures: list[IngestFailure]) -> None:
+    failures.append(failure)
+    print(f"error: {failure.message}", file=sys.stderr)
+
+
+def _each_article(cfg: Config, paths: list[Path], failures: list[IngestFailure]):  # type: ignore[no-untyped-def]
+    items = list(read_articles(paths, cfg.ingest.max_bytes))
+    if not items:
+        raise InputError("no articles found in " + ", ".join(map(str, paths)))
+    for item in tqdm(items, desc="articles", unit="article", file=sys.stderr, disable=len(items) < 2):
+        if isinstance(item, IngestFailure):
+            _report_failure(item, failures)
+        else:
+            yield item
+
+
+def _attempt(article: Article, fn, failures: list[IngestFailure]):  # type: ignore[no-untyped-def]
+    """One article's work; an error in it is recorded and the batch goes on."""
+    try:
+        return fn(article)
+    except StanceError as exc:
+        _report_failure(IngestFailure(article.source or article.id, f"{article.id}: {exc}"), failures)
+    except Exception as exc:  # noqa: BLE001 - one bad article must never lose the others
+        _report_failure(IngestFailure(article.source or article.id, f"{article.id}: {type(exc).__name__}: {exc}"), failures)
+    return None
+
+
+def _write_out(out: Path | None, cfg: Config, failures: list[IngestFailure]) -> None:
+    if out is None:
+        return
+    (out / "stance_config.yaml").write_text(dump_config(cfg), encoding="utf-8")
+    failures_file = out / "failures.jsonl"
+    if failures:
+        lines = [json.dumps({"source": f.source, "error": f.message}, ensure_ascii=False) for f in failures]
+        failures_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    else:
+        failures_file.unlink(missing_ok=True)
+
+
+def analyze_paths(cfg: Config, paths: list[Path], topics_file: Path | None, model: Path, fmt: str,
+                  out: Path | None, min_confidence: float) -> list[IngestFailure]:
+    from pipeline.analyze import analyze
+    from pipeline.cli import load_predictor, model_info
+    from pipeline.report import analysis_markdown
+
+    topics = load_topics(topics_file or project_path(cfg.analyze.topics_file))
+    predictor = load_predictor(cfg, model)  # once per run, however many articles
+    info = model_info(model)
+    single = _is_single(paths) and fmt == "json"
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+    failures: list[IngestFailure] = []
+    for article in _each_article(cfg, paths, failures):
+        analysis = _attempt(article, lambda a: analyze(a, topics, predictor, cfg, min_confidence), failures)
+        if analysis is None:
+            continue
+        if fmt == "md":
+            text = analysis_markdown(analysis)
+            if out is not None:
+                (out / f"{article.id}.md").write_text(text, encoding="utf-8")
+            else:
+                print(text)
+            continue
+        obj = analysis_json(analysis, info)
+        if out is not None:
+            write_json(out / f"{article.id}.json", obj)
+        else:
+            print(json.dumps(obj, ensure_ascii=False, indent=1 if single else None), flush=True)
+    _write_out(out, cfg, failures)
+    return failures
+
+
+def quotes_json(attribution: Attribution) -> dict[str, Any]:
+    names = {s.id: s.name for s in attribution.speakers}
+    text = attribution.article.text
+    art = attribution.article
+    return {
+        "article": {"id": art.id, "source": art.source, "date": art.date, "title": art.title},
+        "speakers": [{"id": s.id, "name": s.name, "kind": s.kind, "mentions": list(s.mentions)}
+                     for s in attribution.speakers],
+        "claims": [
+            {
+                "id": c.id, "start": c.start, "end": c.end, "text": c.text, "mode": c.mode.value,
+                "speaker": c.speaker, "speaker_name": names.get(c.speaker or ""),
+                "speaker_found_by": c.speaker_method.value if c.speaker_method else None,
+                "source": text[c.source.start : c.source.end] if c.source else None,
+                "cue": text[c.cue.start : c.cue.end] if c.cue else None,
+                **({"warning": c.warning} if c.warning else {}),
+            }
+            for c in attribution.claims
+        ],
+        "warnings": list(attribution.warnings),
+    }
+
+
+def quotes_paths(cfg: Config, paths: list[Path]) -> list[IngestFailure]:
+    from pipeline.analyze import extract
+
+    single = _is_single(paths)
+    failures: list[IngestFailure] = []
+    for article in _each_article(cfg, paths, failures):
+        attribution = _attempt(article, lambda a: extract(a, cfg), failures)
+        if attribution is not None:
+            print(json.dumps(quotes_json(attribution), ensure_ascii=False, indent=1 if single else None), flush=True)
+    return failures
+
+
+def evaluate_gold(cfg: Config, gold: Path | None, split: str | None, model: Path, out: Path | None) -> str:
+    from pipeline.baseline import TfidfBaseline
+    from pipeline.cli import load_predictor
+    from pipeline.evaluate import evaluate
+    from pipeline.report import evaluation_markdown
+    from pipeline.train import split_corpus
+
+    if split is not None:
+        if split not in ("train", "dev", "test"):
+            raise InputError(f"--split must be train, dev or test, not {split!r}")
+        corpus, name = split_corpus(cfg)[split], f"split-{split}"
+    else:
+        path = gold or project_path(cfg.train.seeds_dir)
+        corpus, name = [load_gold(f) for f in gold_files(path)], path.name or "gold"
+    predictors: dict[str, Any] = {"model": load_predictor(cfg, model)}
+    if (model / "baseline.pkl").exists():
+        predictors["tfidf_lr"] = TfidfBaseline.load(model / "baseline.pkl")
+    metrics = {name: evaluate(corpus, predictors, cfg)}
+    markdown = evaluation_markdown(metrics, f"{model.name} on {name}")
+    target = out or model / "evaluations"
+    target.mkdir(parents=True, exist_ok=True)
+    write_json(target / f"{name}.json", metrics)
+    (target / f"{name}.md").write_text(markdown, encoding="utf-8")
+    log.info("wrote %s", target / f"{name}.md")
+    return markdown
+
+
+def validate_paths(paths: list[Path]) -> int:
+    """Print each problem as `file: field: message`; return how many files had any."""
+    from pipeline.data import problems
+
+    bad = total = 0
+    for path in paths:
+        for file in gold_files(path):
+            total += 1
+            try:
+                found = problems(load_gold(file))
+            except StanceError as exc:
+                found = [str(exc).removeprefix(f"{file}: ")]
+            for problem in found:
+                print(f"{file}: {problem}")
+            bad += bool(found)
+    print(f"{total - bad}/{total} gold files valid", file=sys.stderr)
+    return bad
