@@ -36,7 +36,11 @@ def speaker_topic_stance(
     if confidence < min_confidence:
         label = Label.NONE
     return SpeakerStance(
-        speaker=speaker, topic=topic, label=label, confidence=confidence, evidence=tuple(s.claim for s in ranked)
+        speaker=speaker,
+        topic=topic,
+        label=label,
+        confidence=confidence,
+        evidence=tuple(s.claim for s in ranked),
     )
 
 

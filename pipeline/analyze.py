@@ -20,11 +20,11 @@ def extract(article: Article, cfg: Config) -> Attribution:
     return attribute(article, doc, drafts, warnings)
 
 
-def classify(attribution: Attribution, topics: Sequence[Topic], predictor: Predictor, min_confidence: float) -> Analysis:
+def classify(
+    attribution: Attribution, topics: Sequence[Topic], predictor: Predictor, min_confidence: float
+) -> Analysis:
     claims = attribution.claims
-    pairs = article_pairs(
-        attribution.article.text, [(c.start, c.end) for c in claims], topics, predictor.context_chars
-    )
+    pairs = article_pairs(attribution.article.text, [(c.start, c.end) for c in claims], topics, predictor.context_chars)
     stances = claim_stances([c.id for c in claims], topics, predictor.predict_proba(pairs))
     return Analysis(
         attribution=attribution,

@@ -15,7 +15,9 @@ from pipeline.records import Article, Attribution, Claim, Mode, Speaker, Speaker
 from pipeline.records import Span as CharSpan
 from pipeline.segment import Draft
 
-STOP = frozenset("the a an of and for its his her their to in on at with 's ’s".split())
+STOP = frozenset(
+    ["the", "a", "an", "of", "and", "for", "its", "his", "her", "their", "to", "in", "on", "at", "with", "'s", "’s"]
+)
 
 
 @dataclass
@@ -113,8 +115,10 @@ class Registry:
             return None
         tied = [p for score, p in scored if score == top]
         before = [p for p in tied if any(pos < offset for pos in p.positions)]
-        return self.latest_before(offset) if len(before) > 1 and self.latest_before(offset) in before else (
-            before[-1] if before else tied[0]
+        return (
+            self.latest_before(offset)
+            if len(before) > 1 and self.latest_before(offset) in before
+            else (before[-1] if before else tied[0])
         )
 
 

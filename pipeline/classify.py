@@ -57,9 +57,7 @@ def article_pairs(text: str, spans: Sequence[tuple[int, int]], topics: Sequence[
     return pairs
 
 
-def claim_stances(
-    claim_ids: Sequence[str], topics: Sequence[Topic], probs: np.ndarray
-) -> tuple[ClaimStance, ...]:
+def claim_stances(claim_ids: Sequence[str], topics: Sequence[Topic], probs: np.ndarray) -> tuple[ClaimStance, ...]:
     """Probabilities (claim-major, LABELS order) → one ClaimStance per claim x topic."""
     out = []
     for n, (claim, topic) in enumerate((c, t) for c in claim_ids for t in topics):

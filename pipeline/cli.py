@@ -16,8 +16,12 @@ import typer
 from pipeline.config import Config, load_config, project_path
 from pipeline.errors import InputError, StanceError
 
-app = typer.Typer(help="Who said what in news articles, and where each speaker stands.", no_args_is_help=True,
-                  pretty_exceptions_enable=False, add_completion=False)
+app = typer.Typer(
+    help="Who said what in news articles, and where each speaker stands.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
 data_app = typer.Typer(help="The labelled corpus: validate, stats, split.", no_args_is_help=True)
 app.add_typer(data_app, name="data")
 log = logging.getLogger("stance")
@@ -78,8 +82,13 @@ def model_info(path: Path) -> dict[str, Any]:
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
     from pipeline import __version__
 
-    return {"name": "stance-cross-encoder", "path": str(path), "run": meta.get("run", path.name),
-            "base_model": meta.get("base_model"), "version": __version__}
+    return {
+        "name": "stance-cross-encoder",
+        "path": str(path),
+        "run": meta.get("run", path.name),
+        "base_model": meta.get("base_model"),
+        "version": __version__,
+    }
 
 
 def emit(objects: list[Any], single: bool) -> None:
@@ -142,6 +151,28 @@ def train(
 
 @app.command()
 @one_line_errors
+def sweep(
+    grid: Annotated[Path, typer.Option(help="YAML mapping of section.key to the values to try")],
+    seeds: Annotated[str, typer.Option(help="comma-separated training seeds per grid point")] = "13,14,15",
+    out: Annotated[Path | None, typer.Option(help="write the full results as JSON here")] = None,
+    config: ConfigOpt = None,
+    set_: SetOpt = None,
+) -> None:
+    """Model selection on the dev split: train every grid point with each seed, print dev macro-F1."""
+    from pipeline.io import write_json
+    from pipeline.sweep import sweep as run_sweep
+    from pipeline.sweep import sweep_markdown
+    from pipeline.train import split_corpus
+
+    cfg = setup(config, set_)
+    rows = run_sweep(config, grid, [int(s) for s in seeds.split(",")], split_corpus(cfg), list(set_ or []))
+    if out is not None:
+        write_json(out, rows)
+    typer.echo(sweep_markdown(rows))
+
+
+@app.command()
+@one_line_errors
 def evaluate(
     gold: Annotated[Path | None, typer.Option(help="a gold file or a directory of them (default seeds/)")] = None,
     split: Annotated[str | None, typer.Option(help="evaluate a split of data/ instead: train, dev or test")] = None,
@@ -160,7 +191,9 @@ def evaluate(
 @data_app.command("validate")
 @one_line_errors
 def data_validate(
-    paths: Annotated[list[Path] | None, typer.Argument(help="gold files or folders (default data/articles, seeds)")] = None,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="gold files or folders (default data/articles, seeds)")
+    ] = None,
     config: ConfigOpt = None,
     set_: SetOpt = None,
 ) -> None:
@@ -185,6 +218,24 @@ def data_stats(
 
     cfg = setup(config, set_)
     typer.echo(json.dumps(stats(load_corpus(path or project_path(cfg.train.data_dir))), indent=1))
+
+
+@data_app.command("agreement")
+@one_line_errors
+def data_agreement(
+    folder: Annotated[Path | None, typer.Argument(help="second labels (default data/agreement)")] = None,
+    config: ConfigOpt = None,
+    set_: SetOpt = None,
+) -> None:
+    """Cohen's kappa and attribution agreement between the gold and an independent second labelling."""
+    from pipeline.agreement import agreement
+    from pipeline.data import load_corpus
+
+    cfg = setup(config, set_)
+    data = project_path(cfg.train.data_dir)
+    result = agreement(load_corpus(data), folder or data.parent / "agreement")
+    result["disagreements"] = len(result["disagreements"])
+    typer.echo(json.dumps(result, indent=1))
 
 
 @data_app.command("split")

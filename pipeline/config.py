@@ -32,9 +32,7 @@ class ModelConfig(Section):
     tiny_hidden_size: int = Field(32, gt=0, description="width of the 'tiny' BERT (tests)")
     tiny_layers: int = Field(2, gt=0, description="depth of the 'tiny' BERT (tests)")
     max_length: int = Field(192, ge=32, le=512, description="tokens per (topic, claim) pair")
-    context_chars: int = Field(
-        240, ge=0, description="characters of the preceding paragraph text shown with a claim"
-    )
+    context_chars: int = Field(240, ge=0, description="characters of the preceding paragraph text shown with a claim")
 
 
 class TrainConfig(Section):
@@ -49,7 +47,10 @@ class TrainConfig(Section):
     warmup_ratio: float = Field(0.1, ge=0, le=1)
     seed: int = 13
     none_keep: float = Field(
-        1.0, gt=0, le=1, description="fraction of NONE training pairs kept (seeded), to trade time for balance"
+        1.0,
+        gt=0,
+        le=1,
+        description="fraction of NONE training pairs kept (seeded), to trade time for balance",
     )
     max_articles: int | None = Field(None, ge=1, description="cap on training articles (tests, smoke runs)")
     threads: int | None = Field(None, ge=1, description="torch CPU threads (default: torch's choice)")

@@ -6,14 +6,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sklearn.metrics import accuracy_score, f1_score
-
 from pipeline.analyze import classify, extract
 from pipeline.classify import Predictor, article_pairs
 from pipeline.config import Config
-from pipeline.records import LABELS, Attribution, Claim, Gold, GoldArticle, GoldClaim, Label
-
-LABEL_NAMES = [lab.value for lab in LABELS]
+from pipeline.metrics import LABEL_NAMES, stance_scores
+from pipeline.records import Attribution, Claim, Gold, GoldArticle, GoldClaim, Label
 
 
 @dataclass
@@ -40,15 +37,39 @@ def covering_claim(gold: GoldClaim, claims: Sequence[Claim]) -> Claim | None:
     return best if best_overlap * 2 >= gold.end - gold.start else None
 
 
+def _tokens(name: str) -> list[str]:
+    return name.lower().removeprefix("the ").replace("’", "'").split()
+
+
+def same_name(a: str, b: str) -> bool:
+    """ "Mark Delaney" and "Vice Admiral Mark Delaney", "Kremlin" and "the Kremlin": one ends the other."""
+    ta, tb = _tokens(a), _tokens(b)
+    short, long = sorted((ta, tb), key=len)
+    return bool(short) and long[-len(short) :] == short and (len(short) > 1 or len(long) == 1 or short == long)
+
+
+def gold_speaker(name: str | None, gold: Gold) -> str | None:
+    """The gold speaker a name refers to: its name or an alias, exactly, else a name that ends the other."""
+    if name is None:
+        return None
+    for s in gold.speakers:
+        if name.lower() in {f.lower() for f in (s.name, *s.aliases)}:
+            return s.id
+    for s in gold.speakers:
+        if same_name(name, s.name):
+            return s.id
+    return None
+
+
 def speaker_map(attribution: Attribution, gold: Gold) -> dict[str, str]:
     """Predicted speaker id → gold speaker id, by the names and aliases they share."""
-    forms = {f.lower(): s.id for s in gold.speakers for f in (s.name, *s.aliases)}
     mapping = {}
     for speaker in attribution.speakers:
-        for form in (speaker.name, *speaker.mentions):
-            if form.lower() in forms:
-                mapping[speaker.id] = forms[form.lower()]
-                break
+        found = gold_speaker(speaker.name, gold) or next(
+            (g for g in (gold_speaker(m, gold) for m in speaker.mentions) if g), None
+        )
+        if found:
+            mapping[speaker.id] = found
     return mapping
 
 
@@ -63,17 +84,24 @@ def tally_article(item: GoldArticle, attribution: Attribution, predictor: Predic
             tally.mistakes.append({"article": gold.article.id, "kind": "missed claim", "claim": g.id, "text": g.text})
             continue
         tally.found += 1
-        predicted = to_gold.get(match.speaker) if match.speaker else None
-        if predicted == g.speaker:
+        said_by = to_gold.get(match.speaker) if match.speaker else None
+        if said_by == g.speaker:
             tally.attributed += 1
         else:
             tally.mistakes.append(
-                {"article": gold.article.id, "kind": "wrong speaker", "claim": g.id, "text": g.text,
-                 "gold": g.speaker, "predicted": match.speaker}
+                {
+                    "article": gold.article.id,
+                    "kind": "wrong speaker",
+                    "claim": g.id,
+                    "text": g.text,
+                    "gold": g.speaker,
+                    "predicted": match.speaker,
+                }
             )
     # Claim x topic on the gold claim spans, so that it measures the classifier alone.
-    probs = predictor.predict_proba(article_pairs(text, [(g.start, g.end) for g in gold.claims], gold.topics,
-                                                  predictor.context_chars))
+    probs = predictor.predict_proba(
+        article_pairs(text, [(g.start, g.end) for g in gold.claims], gold.topics, predictor.context_chars)
+    )
     n = 0
     for g in gold.claims:
         for topic in gold.topics:
@@ -87,30 +115,29 @@ def tally_article(item: GoldArticle, attribution: Attribution, predictor: Predic
         tally.speaker_pred.append(predicted.get((s.speaker, s.topic), Label.NONE.value))
         if tally.speaker_pred[-1] != s.stance.value:
             tally.mistakes.append(
-                {"article": gold.article.id, "kind": "wrong speaker stance", "speaker": s.speaker, "topic": s.topic,
-                 "gold": s.stance.value, "predicted": tally.speaker_pred[-1]}
+                {
+                    "article": gold.article.id,
+                    "kind": "wrong speaker stance",
+                    "speaker": s.speaker,
+                    "topic": s.topic,
+                    "gold": s.stance.value,
+                    "predicted": tally.speaker_pred[-1],
+                }
             )
-
-
-def stance_scores(gold: list[str], pred: list[str]) -> dict[str, Any]:
-    if not gold:
-        return {"n": 0}
-    per_class = f1_score(gold, pred, labels=LABEL_NAMES, average=None, zero_division=0)
-    return {
-        "n": len(gold),
-        "accuracy": float(accuracy_score(gold, pred)),
-        "macro_f1": float(per_class.mean()),
-        "f_avg": float((per_class[0] + per_class[1]) / 2),
-        "f1": {name: float(v) for name, v in zip(LABEL_NAMES, per_class, strict=True)},
-    }
 
 
 def summarise(tally: Tally) -> dict[str, Any]:
     return {
-        "claims": {"gold": tally.gold_claims, "found": tally.found,
-                   "recall": tally.found / tally.gold_claims if tally.gold_claims else None},
-        "attribution": {"found": tally.found, "right": tally.attributed,
-                        "accuracy": tally.attributed / tally.found if tally.found else None},
+        "claims": {
+            "gold": tally.gold_claims,
+            "found": tally.found,
+            "recall": tally.found / tally.gold_claims if tally.gold_claims else None,
+        },
+        "attribution": {
+            "found": tally.found,
+            "right": tally.attributed,
+            "accuracy": tally.attributed / tally.found if tally.found else None,
+        },
         "claim_x_topic": stance_scores(tally.claim_gold, tally.claim_pred),
         "speaker_x_topic": stance_scores(tally.speaker_gold, tally.speaker_pred),
     }

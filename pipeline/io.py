@@ -86,7 +86,12 @@ def analysis_json(analysis: Analysis, model_info: dict[str, Any]) -> dict[str, A
     by_speaker: dict[str, list[dict[str, Any]]] = {}
     for s in analysis.speaker_stances:
         by_speaker.setdefault(s.speaker, []).append(
-            {"topic": s.topic, "label": s.label.value, "confidence": round(s.confidence, 4), "evidence": list(s.evidence)}
+            {
+                "topic": s.topic,
+                "label": s.label.value,
+                "confidence": round(s.confidence, 4),
+                "evidence": list(s.evidence),
+            }
         )
     by_claim: dict[str, list[dict[str, Any]]] = {}
     for c in analysis.claim_stances:

@@ -1,42 +1,79 @@
 """Word lists the rule-based segmenter and attributor rely on. Lemmas, lower case."""
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Verbs of saying whose content is a clause ("X said that ...", "..., X warned").
-SAY_VERBS = frozenset(
-    """say tell state add insist warn argue note stress emphasise emphasize claim acknowledge admit predict
-    explain declare announce assert maintain suggest contend reply respond answer write tweet post remark
-    observe caution concede confirm deny recall reiterate repeat signal indicate estimate believe think
-    hint vow pledge promise complain lament point_out told""".split()
+SAY_VERBS = _words(
+    """
+    acknowledge add admit announce answer argue assert believe caution claim complain concede
+    confirm contend declare deny emphasise emphasize estimate explain hint indicate insist lament
+    maintain note observe pledge point_out post predict promise recall reiterate remark repeat reply
+    respond retort counter quip reason shoot fire say signal state stress suggest tell think told tweet vow warn write
+    """
 )
 
 # Verbs whose object is the position itself ("X rejected the plan", "X called for talks").
-POSITION_VERBS = frozenset(
-    """reject dismiss oppose back support welcome criticise criticize condemn urge disagree agree praise
-    defend endorse propose demand refuse slam blast attack accuse question favour favor advocate applaud
-    champion embrace resist veto block push call point refer dispute challenge decry denounce hail
-    rule pledge vow threaten seek plead appeal lobby campaign argue""".split()
+POSITION_VERBS = _words(
+    """
+    accuse advocate brand describe dub label agree appeal applaud argue attack back blast block call campaign challenge
+    champion condemn criticise criticize decry defend demand denounce disagree dismiss dispute
+    embrace endorse favor favour hail lobby oppose plead pledge point praise propose push question
+    refer refuse reject resist rule seek slam support threaten urge veto vow welcome
+    """
 )
 
 # Prepositions that carry the position after a position verb ("called for", "pointed to", "argued against").
-POSITION_PREPS = frozenset("for to with against of on about into toward towards over out".split())
-
-# Head nouns of descriptions that stand for one person ("the chancellor", "the NATO chief").
-TITLE_NOUNS = frozenset(
-    """president chancellor minister secretary general chief head leader spokesman spokeswoman spokesperson
-    commissioner premier mayor governor senator ambassador envoy chairman chairwoman chair director ceo
-    executive economist mep lawmaker deputy prosecutor judge king queen pope founder boss candidate
-    rapporteur representative negotiator chairperson lawyer politician veteran official diplomat adviser
-    advisor strategist general admiral commander analyst researcher professor scientist author activist
-    campaigner founder owner farmer banker governor-general prime taoiseach speaker whip""".split()
+POSITION_PREPS = _words(
+    """
+    about against for into of on out over to toward towards with
+    """
 )
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-GROUP_PRONOUNS = frozenset({"they", "them"})
-UNNAMED_DETERMINERS = frozenset({"a", "an", "one", "another", "some", "several", "many", "two", "three"})
+# Head nouns of descriptions that stand for one person ("the chancellor", "the NATO chief").
+TITLE_NOUNS = _words(
+    """
+    activist admiral adviser advisor ambassador analyst author banker boss campaigner candidate ceo
+    chair chairman chairperson chairwoman chancellor chief commander commissioner deputy diplomat
+    director economist envoy executive farmer founder general governor governor-general head judge
+    king lawmaker lawyer leader mayor mep minister negotiator official owner politician pope premier
+    president prime professor prosecutor queen rapporteur representative researcher scientist
+    secretary senator speaker spokesman spokesperson spokeswoman strategist taoiseach veteran whip
+    """
+)
+
+PERSON_PRONOUNS = _words(
+    """
+    he her him she
+    """
+)
+
+GROUP_PRONOUNS = _words(
+    """
+    them they
+    """
+)
+
+UNNAMED_DETERMINERS = _words(
+    """
+    a an another many one several some three two
+    """
+)
 
 # Prepositional adjuncts that frame a statement rather than carry it ("in an interview", "on Thursday").
-FRAMING_PREPS = frozenset("despite during after before at ahead amid following since while".split())
-VENUE_NOUNS = frozenset(
-    """interview statement speech meeting conference letter post article address briefing debate session summit
-    visit broadcast podcast programme program show radio television newspaper paper op-ed column hearing
-    event rally forum congress ceremony week day month year morning afternoon evening night""".split()
+FRAMING_PREPS = _words(
+    """
+    after ahead amid at before despite during following since while
+    """
+)
+
+VENUE_NOUNS = _words(
+    """
+    address afternoon article briefing broadcast ceremony column conference congress day debate
+    evening event forum hearing interview letter meeting month morning newspaper night op-ed paper
+    podcast post program programme radio rally session show speech statement summit television visit
+    week year
+    """
 )

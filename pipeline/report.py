@@ -14,8 +14,10 @@ def _pct(value: float | None) -> str:
 def _stance_row(name: str, scores: dict[str, Any]) -> str:
     if not scores.get("n"):
         return f"| {name} | – | – | – | – |"
-    return (f"| {name} | {_pct(scores['accuracy'])} | {_pct(scores['macro_f1'])} | {_pct(scores['f_avg'])} "
-            f"| {scores['n']} |")
+    return (
+        f"| {name} | {_pct(scores['accuracy'])} | {_pct(scores['macro_f1'])} | {_pct(scores['f_avg'])} "
+        f"| {scores['n']} |"
+    )
 
 
 def split_markdown(name: str, result: dict[str, Any]) -> list[str]:
@@ -31,8 +33,10 @@ def split_markdown(name: str, result: dict[str, Any]) -> list[str]:
         "",
     ]
     majority = result["majority_baseline"]
-    for level, title in (("claim_x_topic", "Claim x topic (on the gold claims)"),
-                         ("speaker_x_topic", "Speaker x topic (end to end)")):
+    for level, title in (
+        ("claim_x_topic", "Claim x topic (on the gold claims)"),
+        ("speaker_x_topic", "Speaker x topic (end to end)"),
+    ):
         lines += [f"{title}:", "", "| predictor | accuracy | macro-F1 | F_avg | n |", "|---|---|---|---|---|"]
         lines += [_stance_row(p, r[level]) for p, r in results.items()]
         lines += [_stance_row("majority (NONE)", majority[level]), ""]
@@ -104,8 +108,10 @@ def analysis_markdown(analysis: Analysis) -> str:
             by_claim.setdefault(cs.claim, []).append(f"{cs.topic}: {cs.label.value} {cs.confidence:.2f}")
     for c in att.claims:
         text = c.text.replace("|", "\\|")
-        lines.append(f"| {c.id} | {names.get(c.speaker or '', '–')} | {c.mode.value} | {text} | "
-                     f"{'; '.join(by_claim.get(c.id, [])) or 'NONE'} |")
+        lines.append(
+            f"| {c.id} | {names.get(c.speaker or '', '–')} | {c.mode.value} | {text} | "
+            f"{'; '.join(by_claim.get(c.id, [])) or 'NONE'} |"
+        )
     for warning in att.warnings:
         lines.append(f"\n> warning: {warning}")
     return "\n".join(lines) + "\n"

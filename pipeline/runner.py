@@ -50,7 +50,10 @@ def _attempt(article: Article, fn, failures: list[IngestFailure]):  # type: igno
     except StanceError as exc:
         _report_failure(IngestFailure(article.source or article.id, f"{article.id}: {exc}"), failures)
     except Exception as exc:  # noqa: BLE001 - one bad article must never lose the others
-        _report_failure(IngestFailure(article.source or article.id, f"{article.id}: {type(exc).__name__}: {exc}"), failures)
+        _report_failure(
+            IngestFailure(article.source or article.id, f"{article.id}: {type(exc).__name__}: {exc}"),
+            failures,
+        )
     return None
 
 
@@ -66,8 +69,15 @@ def _write_out(out: Path | None, cfg: Config, failures: list[IngestFailure]) -> 
         failures_file.unlink(missing_ok=True)
 
 
-def analyze_paths(cfg: Config, paths: list[Path], topics_file: Path | None, model: Path, fmt: str,
-                  out: Path | None, min_confidence: float) -> list[IngestFailure]:
+def analyze_paths(
+    cfg: Config,
+    paths: list[Path],
+    topics_file: Path | None,
+    model: Path,
+    fmt: str,
+    out: Path | None,
+    min_confidence: float,
+) -> list[IngestFailure]:
     from pipeline.analyze import analyze
     from pipeline.cli import load_predictor, model_info
     from pipeline.report import analysis_markdown
@@ -105,12 +115,18 @@ def quotes_json(attribution: Attribution) -> dict[str, Any]:
     art = attribution.article
     return {
         "article": {"id": art.id, "source": art.source, "date": art.date, "title": art.title},
-        "speakers": [{"id": s.id, "name": s.name, "kind": s.kind, "mentions": list(s.mentions)}
-                     for s in attribution.speakers],
+        "speakers": [
+            {"id": s.id, "name": s.name, "kind": s.kind, "mentions": list(s.mentions)} for s in attribution.speakers
+        ],
         "claims": [
             {
-                "id": c.id, "start": c.start, "end": c.end, "text": c.text, "mode": c.mode.value,
-                "speaker": c.speaker, "speaker_name": names.get(c.speaker or ""),
+                "id": c.id,
+                "start": c.start,
+                "end": c.end,
+                "text": c.text,
+                "mode": c.mode.value,
+                "speaker": c.speaker,
+                "speaker_name": names.get(c.speaker or ""),
                 "speaker_found_by": c.speaker_method.value if c.speaker_method else None,
                 "source": text[c.source.start : c.source.end] if c.source else None,
                 "cue": text[c.cue.start : c.cue.end] if c.cue else None,
@@ -130,7 +146,10 @@ def quotes_paths(cfg: Config, paths: list[Path]) -> list[IngestFailure]:
     for article in _each_article(cfg, paths, failures):
         attribution = _attempt(article, lambda a: extract(a, cfg), failures)
         if attribution is not None:
-            print(json.dumps(quotes_json(attribution), ensure_ascii=False, indent=1 if single else None), flush=True)
+            print(
+                json.dumps(quotes_json(attribution), ensure_ascii=False, indent=1 if single else None),
+                flush=True,
+            )
     return failures
 
 

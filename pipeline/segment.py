@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from pipeline.lexicon import (
+    FRAMING_PREPS,
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
     POSITION_PREPS,
     POSITION_VERBS,
     SAY_VERBS,
-    FRAMING_PREPS,
     TITLE_NOUNS,
     UNNAMED_DETERMINERS,
     VENUE_NOUNS,
@@ -24,6 +24,8 @@ from pipeline.lexicon import (
 from pipeline.quotes import Quote, find_quotes
 
 TRIM = " \t\r\n,;:–—-"
+# Verbs of saying that also take their position as an object: "warned against the plan".
+WARNING_VERBS = {"warn", "caution", "argue", "complain"}
 CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "dative", "attr", "oprd", "prt", "acomp"}
 
 
@@ -114,8 +116,10 @@ def speaking_subject(subj: Token) -> bool:
     if subj.tag_ in {"NNS", "NNPS"}:
         return False
     phrase = subj.doc[subj.left_edge.i : subj.i + 1].text.lower()
-    return lower in TITLE_NOUNS or phrase.endswith("year-old") or any(
-        c.ent_type_ in {"ORG", "GPE", "NORP"} for c in subj.children if c.dep_ in {"compound", "amod", "poss"}
+    return (
+        lower in TITLE_NOUNS
+        or phrase.endswith("year-old")
+        or any(c.ent_type_ in {"ORG", "GPE", "NORP"} for c in subj.children if c.dep_ in {"compound", "amod", "poss"})
     )
 
 
@@ -258,7 +262,7 @@ def reported_claims(doc: Doc, used_cues: set[int], quotes: list[Quote]) -> list[
         if subj is None or in_quote[subj.idx] or not speaking_subject(subj):
             continue
         content = clause_content(tok) if lemma in SAY_VERBS else None
-        if content is None and lemma in POSITION_VERBS:
+        if content is None and (lemma in POSITION_VERBS or lemma in WARNING_VERBS):
             content = position_content(tok, subj)
         if not content:
             continue
@@ -270,14 +274,16 @@ def reported_claims(doc: Doc, used_cues: set[int], quotes: list[Quote]) -> list[
 
 
 def according_claims(doc: Doc, quotes: list[Quote]) -> list[Draft]:
-    """"According to X, Y" and "Y, according to X": Y, said by X (when X can be a speaker)."""
+    """ "According to X, Y" and "Y, according to X": Y, said by X (when X can be a speaker)."""
     drafts = []
     for tok in doc:
         if tok.lower_ != "according":
             continue
         to = next((c for c in tok.children if c.lower_ == "to"), None)
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-        if source is None or not speaking_subject(source) or any(q.open_at <= tok.idx < q.end for q in quotes):
+        if to is None or source is None or not speaking_subject(source):
+            continue
+        if any(q.open_at <= tok.idx < q.end for q in quotes):
             continue
         framing = {t.i for t in tok.subtree}
         rest = [t for t in tok.sent if t.i not in framing]

@@ -39,8 +39,12 @@ def copy_corpus(target: Path, n: int = 4) -> list[str]:
 def tiny_config(tmp: Path, *extra: str) -> Config:
     return load_config(
         PROJECT_ROOT / "configs" / "tiny.yaml",
-        [f"train.data_dir={tmp / 'corpus'}", f"train.splits_file={tmp / 'corpus' / 'splits.json'}",
-         f"train.output_dir={tmp / 'models'}", *extra],
+        [
+            f"train.data_dir={tmp / 'corpus'}",
+            f"train.splits_file={tmp / 'corpus' / 'splits.json'}",
+            f"train.output_dir={tmp / 'models'}",
+            *extra,
+        ],
     )
 
 

@@ -18,12 +18,23 @@ def test_base_model_is_the_published_one():
 
 def test_minilm_fine_tunes_and_analyzes(tmp_path):
     copy_corpus(tmp_path / "corpus", n=4)
-    cfg = tiny_config(tmp_path, "model.base=all-MiniLM-L6-v2", "model.max_length=128", "train.epochs=1",
-                      "train.batch_size=16", "train.learning_rate=5e-5", "train.max_articles=2")
+    cfg = tiny_config(
+        tmp_path,
+        "model.base=all-MiniLM-L6-v2",
+        "model.max_length=128",
+        "train.epochs=1",
+        "train.batch_size=16",
+        "train.learning_rate=5e-5",
+        "train.max_articles=2",
+    )
     model = train(cfg, "minilm")
     assert (model / "config.json").exists()
     config = json.loads((model / "config.json").read_text())
-    assert config["num_hidden_layers"] == 6 and config["id2label"] == {"0": "FAVOR", "1": "AGAINST", "2": "NONE"}
+    assert config["num_hidden_layers"] == 6 and config["id2label"] == {
+        "0": "FAVOR",
+        "1": "AGAINST",
+        "2": "NONE",
+    }
     result = CliRunner().invoke(app, ["analyze", str(SEED), "--model", str(model)])
     assert result.exit_code == 0, result.output
     schema = json.loads((PROJECT_ROOT / "pipeline" / "schemas" / "stance-analysis-1.schema.json").read_text())

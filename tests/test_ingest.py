@@ -32,7 +32,11 @@ def test_cp1252_falls_back_with_a_warning(tmp_path, caplog):
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"", "empty file"), (b"  \n\n ", "empty file"), (b"\x00\x01\x02binary\x00" * 10, "binary file, not text")],
+    [
+        (b"", "empty file"),
+        (b"  \n\n ", "empty file"),
+        (b"\x00\x01\x02binary\x00" * 10, "binary file, not text"),
+    ],
 )
 def test_bad_files(tmp_path, content, message):
     path = tmp_path / "bad.txt"

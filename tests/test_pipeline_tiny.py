@@ -21,8 +21,18 @@ def run(*args):
 
 def test_model_folder_explains_itself(tiny_model: Path):
     names = {p.name for p in tiny_model.iterdir()}
-    assert {"model.safetensors", "config.json", "tokenizer.json", "stance_config.yaml", "meta.json",
-            "train_log.jsonl", "metrics.json", "evaluation.md", "baseline.pkl", "README.md"} <= names
+    assert {
+        "model.safetensors",
+        "config.json",
+        "tokenizer.json",
+        "stance_config.yaml",
+        "meta.json",
+        "train_log.jsonl",
+        "metrics.json",
+        "evaluation.md",
+        "baseline.pkl",
+        "README.md",
+    } <= names
     meta = json.loads((tiny_model / "meta.json").read_text())
     assert meta["seed"] == 13 and meta["device"] == "cpu" and meta["labels"] == ["FAVOR", "AGAINST", "NONE"]
     assert meta["packages"]["torch"].startswith("2.13.0")
@@ -45,20 +55,31 @@ def test_analyze_prints_exactly_the_schema(tiny_model: Path):
     assert [s["id"] for s in obj["speakers"]] == ["mark_rutte", "manfred_weber"]
     assert all(len(s["stances"]) == 5 for s in obj["speakers"])
     assert all(len(c["stances"]) == 5 for c in obj["claims"])
-    assert obj["article"] == {"id": "000_39d72c23a529c9cb", "source": str(SEED), "date": "2025-12-26", "title": None}
+    assert obj["article"] == {
+        "id": "000_39d72c23a529c9cb",
+        "source": str(SEED),
+        "date": "2025-12-26",
+        "title": None,
+    }
 
 
 def test_batch_with_a_bad_article_keeps_the_others(tiny_model: Path, tmp_path: Path):
     empty = tmp_path / "empty.txt"
     empty.write_text("")
     batch = tmp_path / "b.jsonl"
-    batch.write_text(json.dumps({"id": "j1", "text": "Merz said that Europe must spend more on defence."}) + "\n{oops\n")
+    batch.write_text(
+        json.dumps({"id": "j1", "text": "Merz said that Europe must spend more on defence."}) + "\n{oops\n"
+    )
     out = tmp_path / "out"
     result = run("analyze", SEED, empty, batch, "--model", tiny_model, "--out", out)
     assert result.exit_code == 1
     assert f"error: {empty}: empty file" in result.stderr
     assert sorted(p.name for p in out.iterdir()) == [
-        "000_39d72c23a529c9cb.json", "failures.jsonl", "j1.json", "stance_config.yaml"]
+        "000_39d72c23a529c9cb.json",
+        "failures.jsonl",
+        "j1.json",
+        "stance_config.yaml",
+    ]
     failures = [json.loads(line) for line in (out / "failures.jsonl").read_text().splitlines()]
     assert [f["source"] for f in failures] == [str(empty), f"{batch}:2"]
     jsonschema.validate(json.loads((out / "j1.json").read_text()), SCHEMA)
@@ -85,7 +106,10 @@ def test_custom_topics(tiny_model: Path, tmp_path: Path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["analyze", "nope.txt", "--set", "analyze.model=/nonexistent"], "error: no trained model: run `make train`"),
+        (
+            ["analyze", "nope.txt", "--set", "analyze.model=/nonexistent"],
+            "error: no trained model: run `make train`",
+        ),
         (["analyze", SEED, "--model", "/nonexistent"], "error: /nonexistent: not a trained model folder"),
         (["analyze", SEED, "--format", "xml"], "error: --format must be json, jsonl or md, not 'xml'"),
     ],

@@ -12,7 +12,9 @@ def test_paragraph_offsets_are_trimmed():
 
 
 def test_curly_straight_and_european_marks():
-    text = "\u201cA one,\u201d he said. \"B two,\" she said. \u00abC three\u00bb, they said. \u201eD four\u201c, er sagte."
+    text = (
+        '\u201cA one,\u201d he said. "B two," she said. \u00abC three\u00bb, they said. \u201eD four\u201c, er sagte.'
+    )
     assert spans(text) == (["A one,", "B two,", "C three", "D four"], [])
 
 

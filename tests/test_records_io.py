@@ -47,6 +47,7 @@ def test_gold_problems_offsets_and_consistency(tmp_path):
     def edit(d):
         d["claims"][0]["start"] += 1
         d["speaker_stances"][0]["stance"] = "NONE"  # rutte x european_defence_autonomy, his claims say AGAINST
+
     found = problems(load_gold(_broken_gold(tmp_path, edit)))
     assert found == [
         "claims.c01: text does not match article[54:130]",

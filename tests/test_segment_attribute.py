@@ -2,8 +2,6 @@
 
 import json
 
-import pytest
-
 from pipeline import PROJECT_ROOT
 from pipeline.analyze import extract
 from pipeline.config import Config
@@ -16,13 +14,16 @@ def claims(text):
     att = extract(article_from_text("t", text), CFG)
     for c in att.claims:
         assert text[c.start : c.end] == c.text  # offsets round-trip
-    return [(c.text, c.speaker, c.mode.value, c.speaker_method.value if c.speaker_method else None) for c in att.claims], att
+    return [
+        (c.text, c.speaker, c.mode.value, c.speaker_method.value if c.speaker_method else None) for c in att.claims
+    ], att
 
 
 def test_trailing_and_leading_attribution():
     text = (
         "Defence chiefs met in Brussels on Monday.\n\n"
-        "German Chancellor Friedrich Merz opened the meeting. \u201cWe will not send troops without a mandate,\u201d Merz said.\n\n"
+        "German Chancellor Friedrich Merz opened the meeting. "
+        "\u201cWe will not send troops without a mandate,\u201d Merz said.\n\n"
         "Estonian Prime Minister Kristen Michal said: \u201cEurope must act now.\u201d"
     )
     found, att = claims(text)
@@ -30,7 +31,10 @@ def test_trailing_and_leading_attribution():
         ("We will not send troops without a mandate", "friedrich_merz", "direct", "name"),
         ("Europe must act now.", "kristen_michal", "direct", "name"),
     ]
-    assert {s.id: s.name for s in att.speakers} == {"friedrich_merz": "Friedrich Merz", "kristen_michal": "Kristen Michal"}
+    assert {s.id: s.name for s in att.speakers} == {
+        "friedrich_merz": "Friedrich Merz",
+        "kristen_michal": "Kristen Michal",
+    }
 
 
 def test_mid_quote_pronoun_and_unattributed_paragraph():
@@ -55,8 +59,11 @@ def test_quote_over_two_paragraphs_takes_the_cue_of_its_second_part():
         "\u201cThe threat is real and it is growing,\u201d the Commission president said."
     )
     found, att = claims(text)
-    assert [f[0] for f in found] == ["Our budget will double by 2030.", "We have no other choice.",
-                                     "The threat is real and it is growing"]
+    assert [f[0] for f in found] == [
+        "Our budget will double by 2030.",
+        "We have no other choice.",
+        "The threat is real and it is growing",
+    ]
     assert {f[3] for f in found} == {"description"} and len({f[1] for f in found}) == 1
     assert att.warnings == ()
 
@@ -70,8 +77,18 @@ def test_switching_back_to_an_earlier_speaker():
     )
     found, _ = claims(text)
     assert found == [
-        ("Polish Foreign Minister Radoslaw Sikorski backed the plan", "radoslaw_sikorski", "reported", "name"),
-        ("Hungarian Prime Minister Viktor Orban rejected the plan outright", "viktor_orban", "reported", "name"),
+        (
+            "Polish Foreign Minister Radoslaw Sikorski backed the plan",
+            "radoslaw_sikorski",
+            "reported",
+            "name",
+        ),
+        (
+            "Hungarian Prime Minister Viktor Orban rejected the plan outright",
+            "viktor_orban",
+            "reported",
+            "name",
+        ),
         ("This is a mistake that will cost us dearly", "viktor_orban", "direct", "name"),
         ("Hungary is simply wrong about this", "radoslaw_sikorski", "direct", "name"),
     ]
@@ -115,7 +132,7 @@ def test_according_to():
 
 
 def test_unbalanced_quote_is_closed_with_a_warning():
-    text = "Senator Mark Kelly spoke on Sunday.\n\n\u201cWe have to fund this program, Kelly said.\n\nThe vote is next week."
+    text = "Senator Mark Kelly spoke on Sunday.\n\n\u201cWe have to fund this program, Kelly said.\n\nThe vote is next."
     _, att = claims(text)
     assert att.claims[0].text == "We have to fund this program, Kelly said."
     assert att.claims[0].warning == "quote closed at paragraph end"
@@ -132,9 +149,14 @@ def test_seed_article_all_claims_found_and_attributed(seed_article):
     gold = json.loads((PROJECT_ROOT / "seeds" / "000_39d72c23a529c9cb.gold.json").read_text(encoding="utf-8"))
     att = extract(seed_article, CFG)
     for g in gold["claims"]:
-        covering = [c for c in att.claims if 2 * (min(c.end, g["end"]) - max(c.start, g["start"])) >= g["end"] - g["start"]]
+        covering = [
+            c for c in att.claims if 2 * (min(c.end, g["end"]) - max(c.start, g["start"])) >= g["end"] - g["start"]
+        ]
         assert covering, g["text"]
         assert covering[0].speaker == g["speaker"], g["text"]
-    assert {s.id: s.name for s in att.speakers} == {"mark_rutte": "Mark Rutte", "manfred_weber": "Manfred Weber"}
+    assert {s.id: s.name for s in att.speakers} == {
+        "mark_rutte": "Mark Rutte",
+        "manfred_weber": "Manfred Weber",
+    }
     rutte = att.speakers[0]
     assert {"Rutte", "The NATO chief", "he"} <= set(rutte.mentions)
