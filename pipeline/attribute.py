@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -29,6 +30,17 @@ class Person:
     forms: list[str] = field(default_factory=list)
     title_words: set[str] = field(default_factory=set)
     positions: list[int] = field(default_factory=list)  # offsets of mentions outside quotes
+    subject_positions: list[int] = field(default_factory=list)  # ... of those that are a clause's subject
+    gender_votes: dict[str, int] = field(default_factory=dict)
+    places: set[str] = field(default_factory=set)  # countries and nationalities in their descriptions
+
+    @property
+    def gender(self) -> str | None:
+        """ "m" or "f" when the article says so (Mr/Ms, spokeswoman, "Merz said his ..."), else None."""
+        if not self.gender_votes:
+            return None
+        best = max(self.gender_votes, key=lambda g: self.gender_votes[g])
+        return best if self.gender_votes[best] > sum(self.gender_votes.values()) / 2 else None
 
 
 ASCII = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ı": "i", "œ": "oe"})
@@ -52,6 +64,11 @@ def _content_words(tokens: Iterable[Token]) -> set[str]:
     return {t.lemma_.lower() for t in tokens if t.is_alpha and t.lower_ not in STOP and not t.is_stop}
 
 
+def _places(tokens: Iterable[Token]) -> set[str]:
+    """Countries and nationalities, normalised so that "Hungary" and "Hungarian" compare equal."""
+    return {t.lower_[:5] for t in tokens if t.ent_type_ in {"GPE", "NORP"}}
+
+
 def _describing_tokens(ent: Span) -> list[Token]:
     """Words tied to a name: "NATO Secretary General [Mark Rutte]", "[Weber], head of the EPP", "the
     chancellor, [Friedrich Merz]"."""
@@ -65,16 +82,81 @@ def _describing_tokens(ent: Span) -> list[Token]:
     return words
 
 
+MALE = {"he", "him", "his", "himself", "mr", "mr.", "spokesman", "chairman", "congressman", "businessman"}
+FEMALE = {
+    "she",
+    "her",
+    "hers",
+    "herself",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "spokeswoman",
+    "chairwoman",
+    "congresswoman",
+    "businesswoman",
+}
+
+
+def _is_subject(ent: Span) -> bool:
+    """Named within a clause's subject: "Merz said", "the mayor of Słubice, Mariusz Olejnik, said"."""
+    root = ent.root
+    if root.dep_ in {"nsubj", "nsubjpass"}:
+        return True
+    return root.dep_ == "appos" and any(t.dep_ in {"nsubj", "nsubjpass"} for t in root.ancestors)
+
+
+def _unlabelled_names(doc: Doc) -> list[Span]:
+    """Two or more capitalised proper nouns heading a subject that NER left unlabelled ("Igor Pavlovs")."""
+    names = []
+    for token in doc:
+        if token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ != "PROPN" or token.ent_type_:
+            continue
+        parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == token.i - 1]
+        if parts and token.text[:1].isupper() and parts[0].text[:1].isupper():
+            names.append(doc[parts[0].i : token.i + 1])
+    return names
+
+
+def _gender_cues(ent: Span, in_quote: list[bool]) -> list[str]:
+    """Gender words tied to a name: an honorific or title before it, the first pronoun after it in its sentence."""
+    cues = [t.lower_ for t in ent.doc[max(ent.start - 2, 0) : ent.start] if t.lower_ in MALE | FEMALE]
+    if _is_subject(ent):
+        after = [t.lower_ for t in ent.doc[ent.end : ent.sent.end] if not in_quote[t.idx]]
+        cues += [w for w in after if w in MALE | FEMALE][:1]
+    return ["m" if c in MALE else "f" for c in cues]
+
+
 class Registry:
     """People and organisations of one article, found from entities and from claim sources."""
 
     def __init__(self, doc: Doc, in_quote: list[bool]) -> None:
         self.people: list[Person] = []
         self.in_quote = in_quote
-        for ent in doc.ents:
-            if ent.label_ == "PERSON" and not in_quote[ent.start_char]:
+        for ent in sorted(
+            [*(e for e in doc.ents if e.label_ == "PERSON"), *_unlabelled_names(doc)], key=lambda e: e.start
+        ):
+            if not in_quote[ent.start_char]:
                 person = self.add(_clean(ent.text), "person", ent.start_char)
-                person.title_words |= _content_words(_describing_tokens(ent))
+                describing = _describing_tokens(ent)
+                person.title_words |= _content_words(describing)
+                person.places |= _places(describing)
+                if _is_subject(ent):
+                    person.subject_positions.append(ent.start_char)
+                for cue in _gender_cues(ent, in_quote):
+                    person.gender_votes[cue] = person.gender_votes.get(cue, 0) + 1
+
+    def latest_subject(self, start: int, end: int, gender: str | None = None) -> Person | None:
+        """The person last named as a subject in [start, end) whose gender does not contradict `gender`."""
+        best, best_at = None, -1
+        for person in self.people:
+            if person.kind != "person" or (gender and person.gender not in (None, gender)):
+                continue
+            for pos in person.subject_positions:
+                if start <= pos < end and pos > best_at:
+                    best, best_at = person, pos
+        return best
 
     def find(self, name: str) -> Person | None:
         parts = name.split()
@@ -97,19 +179,29 @@ class Registry:
             person.positions.append(position)
         return person
 
-    def latest_before(self, offset: int, kind: str | None = "person") -> Person | None:
+    def latest_before(
+        self, offset: int, kind: str | None = "person", places: AbstractSet[str] = frozenset()
+    ) -> Person | None:
         best, best_at = None, -1
         for person in self.people:
-            if kind and person.kind != kind:
+            if (kind and person.kind != kind) or (places and person.places and not places & person.places):
                 continue
             for pos in person.positions:
                 if best_at < pos < offset:
                     best, best_at = person, pos
         return best
 
-    def by_description(self, words: set[str], offset: int) -> Person | None:
-        """The person whose descriptions share most words with this one; the latest mentioned on a tie."""
-        scored = [(len(words & p.title_words), p) for p in self.people if p.kind == "person"]
+    def by_description(self, words: set[str], offset: int, places: AbstractSet[str] = frozenset()) -> Person | None:
+        """The person whose descriptions share most words with this one; the latest mentioned on a tie.
+
+        A description naming a country or nationality ("the Hungarian prime minister") never goes to a person
+        the article ties to another one ("Poland's foreign minister").
+        """
+        scored = [
+            (len(words & p.title_words), p)
+            for p in self.people
+            if p.kind == "person" and not (places and p.places and not places & p.places)
+        ]
         top = max((score for score, _ in scored), default=0)
         if top == 0:
             return None
@@ -135,25 +227,31 @@ def resolve(registry: Registry, doc: Doc, source: tuple[int, int]) -> tuple[Pers
     lower = root.lower_
     if root.pos_ == "PRON":
         if lower in PERSON_PRONOUNS:
-            return registry.latest_before(source[0]), SpeakerMethod.PRONOUN
+            gender = "m" if lower in MALE else "f"
+            found = registry.latest_subject(0, source[0], gender) or registry.latest_before(source[0])
+            return found, SpeakerMethod.PRONOUN
         if lower in GROUP_PRONOUNS:
             org = registry.latest_before(source[0], kind="org")
             return org or registry.latest_before(source[0]), SpeakerMethod.PRONOUN
     persons = [e for e in span.ents if e.label_ == "PERSON"]
     if persons:
-        return registry.add(_clean(persons[-1].text), "person", source[0]), SpeakerMethod.NAME
+        named = registry.add(_clean(persons[-1].text), "person", source[0])
+        named.subject_positions.append(source[0])
+        return named, SpeakerMethod.NAME
     if root.ent_type_ in {"ORG", "GPE", "NORP"} or (root.pos_ == "PROPN" and not span.ents):
         ents = [e for e in span.ents if root in e]
         name = _clean(ents[0].text) if ents else _clean(span.text)
         name = re.sub(r"^(the|The)\s+", "", name)
         kind = "person" if root.pos_ == "PROPN" and not ents else "org"
         return registry.add(name, kind, source[0]), SpeakerMethod.NAME
-    person = registry.by_description(_content_words(span), source[0]) or registry.latest_before(source[0])
+    found = registry.by_description(_content_words(span), source[0], _places(span))
+    person = found or registry.latest_before(source[0], places=_places(span))
     if person is None:
         following = [p for p in registry.people if p.kind == "person"]
         person = following[0] if following else None
     if person is not None:
         person.positions.append(source[0])
+        person.subject_positions.append(source[0])
     return person, SpeakerMethod.DESCRIPTION
 
 
@@ -168,14 +266,19 @@ def attribute(article: Article, doc: Doc, drafts: list[Draft], warnings: list[st
     resolved: list[tuple[Draft, Person | None, SpeakerMethod]] = []
     forms: dict[int, list[str]] = {}  # id(person) -> surface forms that named them as a source
     previous: Person | None = None
+    previous_end = 0
     for draft in drafts:
-        if draft.source is None:  # a quote with no attribution continues the previous speaker
-            person, method = previous, SpeakerMethod.CONTINUATION
+        if draft.source is None:
+            # A quote with no attribution continues the previous speaker, unless the narration since then
+            # has named someone else as the subject ("Weber, a veteran MEP, spoke next.").
+            named = registry.latest_subject(previous_end, draft.start)
+            person, method = named or previous, SpeakerMethod.CONTINUATION
         else:
             person, method = resolve(registry, doc, draft.source)
             if person is not None:
                 forms.setdefault(id(person), []).append(doc.text[draft.source[0] : draft.source[1]])
         previous = person or previous
+        previous_end = draft.end
         resolved.append((draft, person, method))
     # Ids come from the final canonical names, known only once every mention has been seen.
     claims = tuple(_claim(article, n, d, p, m) for n, (d, p, m) in enumerate(resolved, start=1))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -95,6 +96,18 @@ def make_split(
     }
 
 
+# Surface markers of the hard cases the corpus was written to contain. A heuristic count over claim texts:
+# it finds the wording, not the phenomenon (a "not" is not always a negated stance).
+HARD_CASE_MARKERS = {
+    "negation": re.compile(r"\b(not|never|no|nobody|nothing)\b|n['’]t\b", re.I),
+    "hedging": re.compile(r"\b(may|might|could|perhaps|possibly|probably|likely)\b", re.I),
+    "concession": re.compile(r"\b(while|although|though|even if|admittedly|granted)\b", re.I),
+    "conditional": re.compile(r"\b(if|unless|provided that|as long as)\b", re.I),
+    "question": re.compile(r"\?"),
+    "quoted_fragment": re.compile(r"[“«„\"].+?[”»“\"]"),
+}
+
+
 def stats(corpus: list[GoldArticle]) -> dict[str, Any]:
     claims = [c for g in corpus for c in g.gold.claims]
     labels = Counter(lab.value for c in claims for lab in c.stances.values())
@@ -108,5 +121,15 @@ def stats(corpus: list[GoldArticle]) -> dict[str, Any]:
         "claim_modes": dict(Counter(c.mode.value for c in claims)),
         "claim_x_topic_labels": dict(labels),
         "speaker_x_topic_labels": dict(speaker_labels),
+        "claims_with_hard_case_markers": {
+            name: sum(bool(pattern.search(c.text)) for c in claims) for name, pattern in HARD_CASE_MARKERS.items()
+        },
+        "speakers_with_both_sides_on_a_topic": sum(
+            1
+            for g in corpus
+            for s in g.gold.speakers
+            for t in g.gold.topics
+            if {c.stances[t.id] for c in g.gold.claims if c.speaker == s.id} >= {Label.FAVOR, Label.AGAINST}
+        ),
         "articles_per_topic": dict(sorted(topics.items())),
     }

@@ -59,7 +59,6 @@ def seed_everything(seed: int) -> None:
 def build_model(cfg: Config):  # type: ignore[no-untyped-def]
     """The base model with a fresh 3-way head; 'tiny' builds a small BERT in code (no weights)."""
     import torch
-
     from transformers import (
         AutoModelForSequenceClassification,
         AutoTokenizer,
