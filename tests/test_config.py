@@ -46,3 +46,11 @@ def test_broken_yaml(tmp_path):
     file.write_text("train: [unclosed\n")
     result = CliRunner().invoke(app, ["data", "stats", "--config", str(file)])
     assert result.exit_code == 2 and "not valid YAML" in result.output
+
+
+def test_python_dash_m_runs_the_same_program():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "pipeline", "--help"], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and "analyze" in out.stdout and "quotes" in out.stdout
