@@ -143,9 +143,14 @@ class StanceClassifier:
     def load(cls, path: Path, cfg: ModelConfig, batch_size: int = 64) -> StanceClassifier:
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
+        from pipeline.crossencoder import HEAD_FILE, MeanPoolClassifier
+
         try:
             tokenizer = AutoTokenizer.from_pretrained(path)
-            model = AutoModelForSequenceClassification.from_pretrained(path)
+            if (path / HEAD_FILE).exists():
+                model = MeanPoolClassifier.from_pretrained(path)
+            else:
+                model = AutoModelForSequenceClassification.from_pretrained(path)
         except (OSError, ValueError) as exc:
             raise StanceError(f"{path}: cannot load the model ({str(exc).splitlines()[0]})") from None
         return cls(model, tokenizer, cfg, batch_size)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -31,6 +31,9 @@ class ModelConfig(Section):
     )
     tiny_hidden_size: int = Field(32, gt=0, description="width of the 'tiny' BERT (tests)")
     tiny_layers: int = Field(2, gt=0, description="depth of the 'tiny' BERT (tests)")
+    pooling: Literal["mean", "cls"] = Field(
+        "mean", description="sentence vector the head reads: token mean (as MiniLM was trained) or [CLS]"
+    )
     max_length: int = Field(192, ge=32, le=512, description="tokens per (topic, claim) pair")
     context_chars: int = Field(240, ge=0, description="characters of the preceding paragraph text shown with a claim")
 

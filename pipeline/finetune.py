@@ -60,11 +60,15 @@ def build_model(cfg: Config):  # type: ignore[no-untyped-def]
     """The base model with a fresh 3-way head; 'tiny' builds a small BERT in code (no weights)."""
     import torch
     from transformers import (
+        AutoModel,
         AutoModelForSequenceClassification,
         AutoTokenizer,
         BertConfig,
         BertForSequenceClassification,
+        BertModel,
     )
+
+    from pipeline.crossencoder import MeanPoolClassifier
 
     labels = {i: lab.value for i, lab in enumerate(LABELS)}
     ids = {v: k for k, v in labels.items()}
@@ -82,8 +86,13 @@ def build_model(cfg: Config):  # type: ignore[no-untyped-def]
             id2label=labels,
             label2id=ids,
         )
+        if cfg.model.pooling == "mean":
+            return MeanPoolClassifier(BertModel(config)), tokenizer
         return BertForSequenceClassification(config), tokenizer
     # fp32 master weights whatever the checkpoint's dtype: bf16 weights lose AdamW's small updates entirely.
+    if cfg.model.pooling == "mean":
+        encoder = AutoModel.from_pretrained(path, dtype=torch.float32, id2label=labels, label2id=ids)
+        return MeanPoolClassifier(encoder), tokenizer
     model = AutoModelForSequenceClassification.from_pretrained(
         path, num_labels=3, id2label=labels, label2id=ids, dtype=torch.float32
     )
