@@ -113,6 +113,8 @@ def analyze(
 
     if fmt not in ("json", "jsonl", "md"):
         raise InputError(f"--format must be json, jsonl or md, not {fmt!r}")
+    if not 0.0 <= min_confidence <= 1.0:
+        raise InputError(f"--min-confidence must be between 0 and 1, not {min_confidence}")
     cfg = setup(config, set_)
     failures = analyze_paths(cfg, articles, topics, model_dir(cfg, model), fmt, out, min_confidence)
     if failures:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from tqdm import tqdm
 
 from pipeline.analyze import classify, extract
 from pipeline.classify import Predictor, article_pairs
@@ -146,7 +149,7 @@ def summarise(tally: Tally) -> dict[str, Any]:
 def evaluate(corpus: Sequence[GoldArticle], predictors: Mapping[str, Predictor], cfg: Config) -> dict[str, Any]:
     """Metrics for each predictor (same claims and speakers for all), plus the majority-class baseline."""
     tallies = {name: Tally() for name in predictors}
-    for item in corpus:
+    for item in tqdm(corpus, desc="evaluating", unit="article", file=sys.stderr, disable=len(corpus) < 2):
         attribution = extract(item.article, cfg)
         for name, predictor in predictors.items():
             tally_article(item, attribution, predictor, tallies[name])

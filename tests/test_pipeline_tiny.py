@@ -112,6 +112,7 @@ def test_custom_topics(tiny_model: Path, tmp_path: Path):
         ),
         (["analyze", SEED, "--model", "/nonexistent"], "error: /nonexistent: not a trained model folder"),
         (["analyze", SEED, "--format", "xml"], "error: --format must be json, jsonl or md, not 'xml'"),
+        (["analyze", SEED, "--min-confidence", "1.5"], "error: --min-confidence must be between 0 and 1, not 1.5"),
     ],
 )
 def test_bad_invocations_are_one_line(args, message):
