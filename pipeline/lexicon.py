@@ -18,7 +18,8 @@ SAY_VERBS = _words(
 # Verbs whose object is the position itself ("X rejected the plan", "X called for talks").
 POSITION_VERBS = _words(
     """
-    accuse advocate brand describe dub label agree appeal applaud argue attack back blast block call campaign challenge
+    accuse advocate brand describe dub label repeat reiterate renew voice express invite distance
+    agree appeal applaud argue attack back blast block call campaign challenge
     champion condemn criticise criticize decry defend demand denounce disagree dismiss dispute
     embrace endorse favor favour hail lobby oppose plead pledge point praise propose push question
     refer refuse reject resist rule seek slam support threaten urge veto vow welcome

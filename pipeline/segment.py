@@ -214,8 +214,15 @@ def clause_content(verb: Token) -> list[Token] | None:
     return None
 
 
+def _is_for_clause(child: Token) -> bool:
+    """ "called for the EU to lead talks": the parser makes the "for ... to" clause an adverbial clause."""
+    return child.dep_ == "advcl" and child.left_edge.lower_ == "for"
+
+
 def _is_framing(child: Token) -> bool:
     """Adjuncts the journalist adds: "in an interview", "on Thursday", "despite calls", "after the summit"."""
+    if _is_for_clause(child):
+        return False
     if child.dep_ in {"npadvmod", "advcl", "punct", "cc", "conj", "mark", "relcl"}:
         return True
     if child.dep_ != "prep":
@@ -231,7 +238,8 @@ def position_content(verb: Token, subj: Token) -> list[Token] | None:
     objects = [
         c
         for c in verb.children
-        if c.i > verb.i and (c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in POSITION_PREPS))
+        if c.i > verb.i
+        and (c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in POSITION_PREPS) or _is_for_clause(c))
     ]
     if not objects:
         return None

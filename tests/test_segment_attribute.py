@@ -160,3 +160,15 @@ def test_seed_article_all_claims_found_and_attributed(seed_article):
     }
     rutte = att.speakers[0]
     assert {"Rutte", "The NATO chief", "he"} <= set(rutte.mentions)
+
+
+def test_position_verbs_with_a_for_clause_or_a_noun_of_position():
+    text = (
+        "Danish Foreign Minister Lars Holm spoke after the meeting. He called for Greenland to be given a veto "
+        "over new bases. He also repeated his opposition to renewing the sanctions."
+    )
+    found, _ = claims(text)
+    assert found == [
+        ("He called for Greenland to be given a veto over new bases", "lars_holm", "reported", "pronoun"),
+        ("He also repeated his opposition to renewing the sanctions", "lars_holm", "reported", "pronoun"),
+    ]
