@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.lexicon import GROUP_PRONOUNS, PERSON_PRONOUNS
+from pipeline.lexicon import GROUP_PRONOUNS, PERSON_PRONOUNS, TITLE_NOUNS
 from pipeline.records import Article, Attribution, Claim, Mode, Speaker, SpeakerMethod
 from pipeline.records import Span as CharSpan
 from pipeline.segment import Draft
@@ -107,8 +107,10 @@ def _is_subject(ent: Span) -> bool:
     return root.dep_ == "appos" and any(t.dep_ in {"nsubj", "nsubjpass"} for t in root.ancestors)
 
 
-def _unlabelled_names(doc: Doc) -> list[Span]:
-    """Two or more capitalised proper nouns heading a subject that NER left unlabelled ("Igor Pavlovs")."""
+def _missed_people(doc: Doc) -> list[Span]:
+    """Names of people that NER missed or mislabelled, told apart by their place in the sentence:
+    two proper nouns heading a subject ("Igor Pavlovs went further"), or a name in apposition with a title
+    ("the defence minister, Anders Bjerregaard,", "Anders Bjerregaard, the minister,")."""
     names = []
     for token in doc:
         if token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ != "PROPN" or token.ent_type_:
@@ -116,6 +118,13 @@ def _unlabelled_names(doc: Doc) -> list[Span]:
         parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == token.i - 1]
         if parts and token.text[:1].isupper() and parts[0].text[:1].isupper():
             names.append(doc[parts[0].i : token.i + 1])
+    for ent in doc.ents:
+        root = ent.root
+        titled = (root.dep_ == "appos" and root.head.lower_ in TITLE_NOUNS) or any(
+            c.dep_ == "appos" and c.lower_ in TITLE_NOUNS for c in root.children
+        )
+        if ent.label_ != "PERSON" and titled and 2 <= len(ent) <= 4 and all(t.is_title for t in ent):
+            names.append(ent)
     return names
 
 
@@ -135,7 +144,7 @@ class Registry:
         self.people: list[Person] = []
         self.in_quote = in_quote
         for ent in sorted(
-            [*(e for e in doc.ents if e.label_ == "PERSON"), *_unlabelled_names(doc)], key=lambda e: e.start
+            [*(e for e in doc.ents if e.label_ == "PERSON"), *_missed_people(doc)], key=lambda e: e.start
         ):
             if not in_quote[ent.start_char]:
                 person = self.add(_clean(ent.text), "person", ent.start_char)

@@ -6,6 +6,7 @@ claim only carries the span of the mention that names its source, if any.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -21,9 +22,10 @@ from pipeline.lexicon import (
     UNNAMED_DETERMINERS,
     VENUE_NOUNS,
 )
-from pipeline.quotes import Quote, find_quotes
+from pipeline.quotes import Quote, find_quotes, paragraphs
 
 TRIM = " \t\r\n,;:–—-"
+INTERVIEWER = re.compile(r"(?:Q|Question)\s*[:.]\s")
 # Verbs of saying that also take their position as an object: "warned against the plan".
 WARNING_VERBS = {"warn", "caution", "argue", "complain"}
 CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "dative", "attr", "oprd", "prt", "acomp"}
@@ -323,4 +325,10 @@ def segment(doc: Doc) -> tuple[list[Draft], list[Quote], list[str]]:
     # Quoted fragments are not speech of their own: reported clauses may contain them.
     speech = [q for q in quotes if is_claim_quote(doc.text, q)]
     drafts = _without_overlaps(direct + reported_claims(doc, used, speech) + according_claims(doc, speech))
-    return drafts, quotes, warnings
+    questions = interviewer_paragraphs(doc.text)
+    return [d for d in drafts if not any(a <= d.start < b for a, b in questions)], quotes, warnings
+
+
+def interviewer_paragraphs(text: str) -> list[tuple[int, int]]:
+    """The "Q: ..." paragraphs of an interview write-up: the journalist asking, nobody's claim."""
+    return [(a, b) for a, b in paragraphs(text) if INTERVIEWER.match(text, a)]

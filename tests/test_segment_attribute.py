@@ -172,3 +172,19 @@ def test_position_verbs_with_a_for_clause_or_a_noun_of_position():
         ("He called for Greenland to be given a veto over new bases", "lars_holm", "reported", "pronoun"),
         ("He also repeated his opposition to renewing the sanctions", "lars_holm", "reported", "pronoun"),
     ]
+
+
+def test_interview_questions_are_nobodys_claims_and_answers_belong_to_the_interviewee():
+    text = (
+        "Denmark\u2019s defence minister, Anders Bjerregaard, sat down with us this week.\n\n"
+        "Q: Washington keeps saying it wants more say over Greenland. Does that worry you?\n\n"
+        "\u201cGreenland is not for sale. We care about the Arctic too.\u201d\n\n"
+        "Q: So the answer is more money?\n\n"
+        "\u201cYes.\u201d"
+    )
+    found, _ = claims(text)
+    assert found == [
+        ("Greenland is not for sale.", "anders_bjerregaard", "direct", "continuation"),
+        ("We care about the Arctic too.", "anders_bjerregaard", "direct", "continuation"),
+        ("Yes.", "anders_bjerregaard", "direct", "continuation"),
+    ]
