@@ -64,9 +64,14 @@ def _content_words(tokens: Iterable[Token]) -> set[str]:
     return {t.lemma_.lower() for t in tokens if t.is_alpha and t.lower_ not in STOP and not t.is_stop}
 
 
+DEMONYM_STEMS = {"fre": "fra", "dut": "net", "dan": "den", "ame": "uni", "us": "uni", "usa": "uni", "uk": "bri"}
+
+
 def _places(tokens: Iterable[Token]) -> set[str]:
-    """Countries and nationalities, normalised so that "Hungary" and "Hungarian" compare equal."""
-    return {t.lower_[:5] for t in tokens if t.ent_type_ in {"GPE", "NORP"}}
+    """Countries and nationalities by their first three letters, so that "Poland" and "Polish" compare equal;
+    the pairs that differ there ("France" / "French") are mapped."""
+    stems = {t.lower_.replace(".", "")[:3] for t in tokens if t.ent_type_ in {"GPE", "NORP"}}
+    return {DEMONYM_STEMS.get(stem, stem) for stem in stems}
 
 
 def _describing_tokens(ent: Span) -> list[Token]:
@@ -201,26 +206,25 @@ class Registry:
         return best
 
     def by_description(self, words: set[str], offset: int, places: AbstractSet[str] = frozenset()) -> Person | None:
-        """The person whose descriptions share most words with this one; the latest mentioned on a tie.
+        """Who "the NATO chief" or "the 58-year-old" at `offset` refers to.
 
-        A description naming a country or nationality ("the Hungarian prime minister") never goes to a person
-        the article ties to another one ("Poland's foreign minister").
+        Among the people already named: the one whose descriptions share most words with it (the latest on a
+        tie), else the latest named. A description that comes before every name (a lede: "NATO's secretary
+        general dismissed ...") refers to the first person named after it. A description naming a country or
+        nationality ("the Hungarian prime minister") never goes to a person the article ties to another one.
         """
-        scored = [
-            (len(words & p.title_words), p)
-            for p in self.people
-            if p.kind == "person" and not (places and p.places and not places & p.places)
-        ]
-        top = max((score for score, _ in scored), default=0)
+        fits = [p for p in self.people if p.kind == "person" and not (places and p.places and not places & p.places)]
+        earlier = [p for p in fits if any(pos < offset for pos in p.positions)]
+        if not earlier:
+            later = [(min(pos for pos in p.positions if pos > offset), p) for p in fits if p.positions]
+            return min(later, key=lambda pair: pair[0])[1] if later else None
+        top = max(len(words & p.title_words) for p in earlier)
         if top == 0:
-            return None
-        tied = [p for score, p in scored if score == top]
-        before = [p for p in tied if any(pos < offset for pos in p.positions)]
-        return (
-            self.latest_before(offset)
-            if len(before) > 1 and self.latest_before(offset) in before
-            else (before[-1] if before else tied[0])
-        )
+            return self.latest_before(offset, places=places)
+        return self.latest_among([p for p in earlier if len(words & p.title_words) == top], offset)
+
+    def latest_among(self, people: list[Person], offset: int) -> Person:
+        return max(people, key=lambda p: max(pos for pos in p.positions if pos < offset))
 
 
 def _mention(doc: Doc, source: tuple[int, int]) -> Span:
@@ -243,6 +247,8 @@ def resolve(registry: Registry, doc: Doc, source: tuple[int, int]) -> tuple[Pers
             org = registry.latest_before(source[0], kind="org")
             return org or registry.latest_before(source[0]), SpeakerMethod.PRONOUN
     persons = [e for e in span.ents if e.label_ == "PERSON"]
+    # "Poland's deputy defence minister, Tomasz Wierzbicki, said": the name is an appositive of the subject.
+    persons += [e for e in doc.ents if e.label_ == "PERSON" and e.root.dep_ == "appos" and e.root.head == root]
     if persons:
         named = registry.add(_clean(persons[-1].text), "person", source[0])
         named.subject_positions.append(source[0])
@@ -253,11 +259,7 @@ def resolve(registry: Registry, doc: Doc, source: tuple[int, int]) -> tuple[Pers
         name = re.sub(r"^(the|The)\s+", "", name)
         kind = "person" if root.pos_ == "PROPN" and not ents else "org"
         return registry.add(name, kind, source[0]), SpeakerMethod.NAME
-    found = registry.by_description(_content_words(span), source[0], _places(span))
-    person = found or registry.latest_before(source[0], places=_places(span))
-    if person is None:
-        following = [p for p in registry.people if p.kind == "person"]
-        person = following[0] if following else None
+    person = registry.by_description(_content_words(span), source[0], _places(span))
     if person is not None:
         person.positions.append(source[0])
         person.subject_positions.append(source[0])

@@ -106,12 +106,14 @@ def test_description_before_the_name():
 def test_appositive_and_age_description():
     text = (
         "Jane Holm, the Danish defence minister, said that conscription should be extended to women.\n\n"
-        "The 58-year-old added that the army needed 5,000 more recruits."
+        "The 58-year-old added that the army needed 5,000 more recruits.\n\n"
+        "Poland\u2019s deputy defence minister, Tomasz Wierzbicki, said his government backed the plan."
     )
     found, _ = claims(text)
     assert found == [
         ("conscription should be extended to women", "jane_holm", "reported", "name"),
         ("the army needed 5,000 more recruits", "jane_holm", "reported", "description"),
+        ("his government backed the plan", "tomasz_wierzbicki", "reported", "name"),
     ]
 
 
