@@ -7,10 +7,10 @@ CONFIG ?= configs/default.yaml
 GOLD ?= seeds/
 
 .DEFAULT_GOAL := help
-.PHONY: help install train test test-all evaluate report lint typecheck check clean
+.PHONY: help install train test test-all evaluate bench-attribution lint typecheck check clean
 
 help: ## list every target
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml requirements/models.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ test-all: $(STAMP) ## run every test, slow ones included
 evaluate: $(STAMP) ## evaluate models/latest on seeds/ and on the test split
 	$(BIN)/stance evaluate --gold $(GOLD)
 	$(BIN)/stance evaluate --split test
+
+POLNEAR ?= ../shared/datasets/polnear
+bench-attribution: $(STAMP) ## claims and attribution on PolNeAR dev (SPLIT=test once, for final figures)
+	$(BIN)/stance bench-attribution --root $(POLNEAR) --split $(or $(SPLIT),dev)
 
 lint: $(STAMP) ## ruff lint and format check
 	$(BIN)/ruff check pipeline tests

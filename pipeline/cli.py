@@ -190,6 +190,30 @@ def evaluate(
     typer.echo(evaluate_gold(cfg, gold, split, model_dir(cfg, model), out))
 
 
+@app.command("bench-attribution")
+@one_line_errors
+def bench_attribution(
+    root: Annotated[Path, typer.Option(help="PolNeAR folder (holding data/<split>/text and attributions)")] = Path(
+        "../shared/datasets/polnear"
+    ),
+    split: Annotated[str, typer.Option(help="dev for development; test once, for the final figures")] = "dev",
+    limit: Annotated[int | None, typer.Option(help="only the first N articles")] = None,
+    config: ConfigOpt = None,
+    set_: SetOpt = None,
+) -> None:
+    """Claim extraction and attribution on PolNeAR: content, source and cue F1 and speaker accuracy, as JSON."""
+    from tqdm import tqdm
+
+    from pipeline.analyze import extract
+    from pipeline.ingest import article_from_text
+    from pipeline.polnear import read_split, score
+
+    cfg = setup(config, set_)
+    articles = list(read_split(root, split))[:limit]
+    items = [(a, extract(article_from_text(a.name, a.text), cfg)) for a in tqdm(articles, desc=split, file=sys.stderr)]
+    typer.echo(json.dumps({"split": split, **score(items)}, indent=1))
+
+
 @data_app.command("validate")
 @one_line_errors
 def data_validate(

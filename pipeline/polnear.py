@@ -1,0 +1,198 @@
+"""PolNeAR (Newell et al., LREC 2018), read in its official brat standoff layout, and our attribution scored on
+it: content, source and cue span F1, and whether the speaker we resolve is the annotated source.
+
+Layout: <root>/data/<split>/text/<name>.txt and <root>/data/<split>/attributions/<name>_<annotator>.ann.
+An article labelled by several annotators is read from its first .ann file (sorted by name).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import InputError
+from pipeline.records import Attribution
+
+QUOTE_MARKS = "\"“”‘’«»„'"
+STRIP = QUOTE_MARKS + " \t\r\n.,;:"
+
+
+@dataclass(frozen=True)
+class GoldAttribution:
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class PolnearArticle:
+    name: str
+    text: str
+    attributions: tuple[GoldAttribution, ...]
+
+
+def _span(field: str) -> tuple[int, int]:
+    """ "10 20;25 30" (discontinuous) -> (10, 30)."""
+    numbers = [int(n) for n in re.findall(r"\d+", field)]
+    return min(numbers), max(numbers)
+
+
+def parse_ann(text: str) -> tuple[GoldAttribution, ...]:
+    spans: dict[str, tuple[str, tuple[int, int]]] = {}
+    relations = []
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            kind, _, offsets = parts[1].partition(" ")
+            spans[parts[0]] = (kind, _span(offsets))
+        elif line.startswith("E") and len(parts) >= 2:
+            relations.append(dict(arg.split(":", 1) for arg in parts[1].split() if ":" in arg))
+
+    def role(rel: dict[str, str], name: str) -> tuple[int, int] | None:
+        return spans[rel[name]][1] if rel.get(name) in spans else None
+
+    return tuple(
+        GoldAttribution(content=spans[rel["Content"]][1], cue=role(rel, "Cue"), source=role(rel, "Source"))
+        for rel in relations
+        if rel.get("Content") in spans
+    )
+
+
+def read_split(root: Path, split: str) -> Iterator[PolnearArticle]:
+    folder = root / "data" / split
+    if not (folder / "text").is_dir():
+        raise InputError(f"{folder}: not a PolNeAR split (expected text/ and attributions/ in it)")
+    anns = sorted((folder / "attributions").glob("*.ann"))
+    for text_file in sorted((folder / "text").glob("*.txt")):
+        mine = [a for a in anns if a.name.rsplit("_", 1)[0] == text_file.stem]
+        if mine:
+            text = text_file.read_text(encoding="utf-8")
+            yield PolnearArticle(text_file.stem, text, parse_ann(mine[0].read_text(encoding="utf-8")))
+
+
+def trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    start, end = span
+    while start < end and text[start] in STRIP:
+        start += 1
+    while end > start and text[end - 1] in STRIP:
+        end -= 1
+    return start, end
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """At least half of the longer span in common."""
+    common = min(a[1], b[1]) - max(a[0], b[0])
+    return common > 0 and 2 * common >= max(a[1] - a[0], b[1] - b[0])
+
+
+def content_units(attribution: Attribution) -> list[tuple[tuple[int, int], int]]:
+    """Our claims as PolNeAR counts content: consecutive quoted sentences of one speaker joined into one span.
+    Each unit comes with the index of its first claim."""
+    text = attribution.article.text
+    units: list[tuple[tuple[int, int], int]] = []
+    for n, claim in enumerate(attribution.claims):
+        if units and claim.mode.value == "direct":
+            (start, end), first = units[-1]
+            prev = attribution.claims[n - 1]
+            between = text[end : claim.start]
+            if prev.mode.value == "direct" and prev.speaker == claim.speaker and not between.strip(STRIP + "\n"):
+                units[-1] = ((start, claim.end), first)
+                continue
+        units.append(((claim.start, claim.end), n))
+    return units
+
+
+def f1(found: int, predicted: int, gold: int) -> dict[str, float]:
+    p = found / predicted if predicted else 0.0
+    r = found / gold if gold else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def match(pred: list[tuple[int, int]], gold: list[tuple[int, int]], exact: bool) -> list[tuple[int, int]]:
+    """Greedy one-to-one pairs (pred index, gold index)."""
+    used: set[int] = set()
+    pairs = []
+    for i, p in enumerate(pred):
+        for j, g in enumerate(gold):
+            if j not in used and (p == g if exact else overlaps(p, g)):
+                used.add(j)
+                pairs.append((i, j))
+                break
+    return pairs
+
+
+SENTENCE_END = re.compile(r"[.!?][\"”’»]?\s+[\"“‘«]?[A-Z]|\n")
+
+
+def same_sentence(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """No sentence end or line break between the two spans."""
+    left, right = sorted((a, b))
+    return not SENTENCE_END.search(text, left[1] - 1, max(left[1], right[0]))
+
+
+def right_speaker(attribution: Attribution, claim_index: int, gold: tuple[int, int]) -> bool:
+    """Our speaker is the annotated source: the mention we used is that span, or our speaker's name or
+    mentions contain the annotated words ("Clinton" for "Hillary Clinton", "he" resolved to her)."""
+    claim = attribution.claims[claim_index]
+    if claim.speaker is None:
+        return False
+    if claim.source is not None and overlaps((claim.source.start, claim.source.end), gold):
+        return True
+    speaker = next(s for s in attribution.speakers if s.id == claim.speaker)
+    words = attribution.article.text[gold[0] : gold[1]].lower().split()
+    names = " ".join((speaker.name, *speaker.mentions)).lower().split()
+    return bool(words) and (words[-1] in names or " ".join(words) in " ".join(names))
+
+
+def score(items: list[tuple[PolnearArticle, Attribution]]) -> dict[str, object]:
+    counts = {k: [0, 0, 0] for k in ("content_exact", "content_overlap", "source", "cue")}  # found, pred, gold
+    speaker: dict[str, list[int]] = {}  # group -> [right, total]
+    for article, attribution in items:
+        text = article.text
+        units = content_units(attribution)
+        pred_content = [trim(text, u) for u, _ in units]
+        gold_content = [trim(text, g.content) for g in article.attributions]
+        for key, exact in (("content_exact", True), ("content_overlap", False)):
+            pairs = match(pred_content, gold_content, exact)
+            counts[key] = [
+                counts[key][0] + len(pairs),
+                counts[key][1] + len(pred_content),
+                counts[key][2] + len(gold_content),
+            ]
+        for key, pred, gold in (
+            (
+                "source",
+                [(c.source.start, c.source.end) for c in attribution.claims if c.source],
+                [g.source for g in article.attributions if g.source],
+            ),
+            (
+                "cue",
+                [(c.cue.start, c.cue.end) for c in attribution.claims if c.cue],
+                [g.cue for g in article.attributions if g.cue],
+            ),
+        ):
+            pred_set = sorted({trim(text, p) for p in pred})
+            gold_set = sorted({trim(text, g) for g in gold if g})
+            found = len(match(pred_set, gold_set, exact=True))
+            counts[key] = [counts[key][0] + found, counts[key][1] + len(pred_set), counts[key][2] + len(gold_set)]
+        for i, j in match(pred_content, gold_content, exact=False):
+            g = article.attributions[j]
+            if g.source is None:
+                continue
+            where = "in_sentence" if same_sentence(text, g.source, g.content) else "out_of_sentence"
+            mode = (
+                "direct" if text[max(g.content[0] - 1, 0) : g.content[0] + 1].strip()[:1] in QUOTE_MARKS else "indirect"
+            )
+            ok = right_speaker(attribution, units[i][1], g.source)
+            for group in ("all", where, mode):
+                tally = speaker.setdefault(group, [0, 0])
+                tally[0] += ok
+                tally[1] += 1
+    return {
+        "articles": len(items),
+        "gold_attributions": counts["content_overlap"][2],
+        **{key: {**f1(*v), "found": v[0], "predicted": v[1], "gold": v[2]} for key, v in counts.items()},
+        "speaker_accuracy": {g: {"accuracy": r / n if n else None, "n": n} for g, (r, n) in speaker.items()},
+    }

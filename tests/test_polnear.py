@@ -1,0 +1,61 @@
+"""The PolNeAR reader and scorer on a tiny brat file written here (the dataset itself is never needed)."""
+
+from pipeline.analyze import extract
+from pipeline.config import Config
+from pipeline.ingest import article_from_text
+from pipeline.polnear import PolnearArticle, parse_ann, read_split, score
+
+TEXT = (
+    "Senator Jane Doe spoke in Ohio on Monday.\n\n"
+    "\u201cWe will win this state,\u201d Doe said.\n\n"
+    "Doe said that the economy was improving. Aides said the campaign was broke."
+)
+
+
+def at(fragment: str, after: int = 0) -> str:
+    start = TEXT.index(fragment, after)
+    return f"{start} {start + len(fragment)}"
+
+
+# Source / Cue / Content as an annotator would mark them (content with its quotation mark, as PolNeAR does).
+ANN = "\n".join(
+    [
+        f"T1\tContent {at('“We will win this state')}\t“We will win this state",
+        f"T2\tSource {at('Doe', TEXT.index('state'))}\tDoe",
+        f"T3\tCue {at('said')}\tsaid",
+        "E1\tAttribution:T3 Content:T1 Cue:T3 Source:T2",
+        f"T4\tSource {at('Doe', TEXT.index('Doe said.') + 5)}\tDoe",
+        f"T5\tCue {at('said', TEXT.index('Doe said.') + 9)}\tsaid",
+        f"T6\tContent {at('the economy was improving')}\tthe economy was improving",
+        "E2\tAttribution:T5 Content:T6 Cue:T5 Source:T4",
+        f"T7\tSource {at('Aides')}\tAides",
+        f"T8\tCue {at('said', TEXT.index('Aides'))}\tsaid",
+        f"T9\tContent {at('the campaign was broke')}\tthe campaign was broke",
+        "E3\tAttribution:T8 Content:T9 Cue:T8 Source:T7",
+    ]
+)
+
+
+def test_brat_standoff_is_read(tmp_path):
+    (tmp_path / "data" / "dev" / "text").mkdir(parents=True)
+    (tmp_path / "data" / "dev" / "attributions").mkdir()
+    (tmp_path / "data" / "dev" / "text" / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "data" / "dev" / "attributions" / "a_x1.ann").write_text(ANN, encoding="utf-8")
+    [article] = read_split(tmp_path, "dev")
+    assert [TEXT[slice(*g.content)] for g in article.attributions] == [
+        "\u201cWe will win this state",
+        "the economy was improving",
+        "the campaign was broke",
+    ]
+    assert [TEXT[slice(*g.source)] for g in article.attributions if g.source] == ["Doe", "Doe", "Aides"]
+    assert parse_ann("T1\tContent 1 3;5 9\tab cdef\nE1\tAttribution:T1 Content:T1")[0].content == (1, 9)
+
+
+def test_scores_our_claims_against_the_annotation():
+    article = PolnearArticle("a", TEXT, parse_ann(ANN))
+    result = score([(article, extract(article_from_text("a", TEXT), Config()))])
+    # Doe's quote and Doe's reported clause are found; unnamed "Aides" are never a speaker, by design.
+    assert result["content_overlap"]["found"] == 2 and result["content_overlap"]["gold"] == 3
+    assert result["content_exact"]["found"] == 2  # quotation marks and punctuation are trimmed on both sides
+    assert result["speaker_accuracy"]["all"] == {"accuracy": 1.0, "n": 2}
+    assert result["source"]["found"] == 2 and result["cue"]["found"] == 2
