@@ -147,7 +147,6 @@ class Registry:
 
     def __init__(self, doc: Doc, in_quote: list[bool]) -> None:
         self.people: list[Person] = []
-        self.in_quote = in_quote
         for ent in sorted(
             [*(e for e in doc.ents if e.label_ == "PERSON"), *_missed_people(doc)], key=lambda e: e.start
         ):

@@ -70,32 +70,6 @@ def model_dir(cfg: Config, model: Path | None) -> Path:
     return path.resolve()
 
 
-def load_predictor(cfg: Config, path: Path):  # type: ignore[no-untyped-def]
-    from pipeline.classify import StanceClassifier
-
-    trained = load_config(path / "stance_config.yaml") if (path / "stance_config.yaml").exists() else cfg
-    return StanceClassifier.load(path, trained.model, cfg.analyze.batch_size)
-
-
-def model_info(path: Path) -> dict[str, Any]:
-    meta_path = path / "meta.json"
-    meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
-    from pipeline import __version__
-
-    return {
-        "name": "stance-cross-encoder",
-        "path": str(path),
-        "run": meta.get("run", path.name),
-        "base_model": meta.get("base_model"),
-        "version": __version__,
-    }
-
-
-def emit(objects: list[Any], single: bool) -> None:
-    for obj in objects:
-        typer.echo(json.dumps(obj, ensure_ascii=False, indent=1 if single else None))
-
-
 @app.command()
 @one_line_errors
 def analyze(

@@ -9,17 +9,42 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tqdm import tqdm
 
-from pipeline.config import Config, dump_config, project_path
+from pipeline import __version__
+from pipeline.config import Config, dump_config, load_config, project_path
 from pipeline.errors import InputError, StanceError
 from pipeline.ingest import IngestFailure, expand, read_articles
 from pipeline.io import analysis_json, gold_files, load_gold, load_topics, write_json
 from pipeline.records import Article, Attribution
 
+if TYPE_CHECKING:
+    from pipeline.classify import StanceClassifier
+
 log = logging.getLogger(__name__)
+
+
+def load_predictor(cfg: Config, path: Path) -> StanceClassifier:
+    """A trained model with the formatter settings it was trained with (its own stance_config.yaml)."""
+    from pipeline.classify import StanceClassifier
+
+    trained = load_config(path / "stance_config.yaml") if (path / "stance_config.yaml").exists() else cfg
+    return StanceClassifier.load(path, trained.model, cfg.analyze.batch_size)
+
+
+def model_info(path: Path) -> dict[str, Any]:
+    """The `model` object of the analysis JSON: which run produced it."""
+    meta_path = path / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+    return {
+        "name": "stance-cross-encoder",
+        "path": str(path),
+        "run": meta.get("run", path.name),
+        "base_model": meta.get("base_model"),
+        "version": __version__,
+    }
 
 
 def _is_single(paths: list[Path]) -> bool:
@@ -79,7 +104,6 @@ def analyze_paths(
     min_confidence: float,
 ) -> list[IngestFailure]:
     from pipeline.analyze import analyze
-    from pipeline.cli import load_predictor, model_info
     from pipeline.report import analysis_markdown
 
     topics = load_topics(topics_file or project_path(cfg.analyze.topics_file))
@@ -155,7 +179,6 @@ def quotes_paths(cfg: Config, paths: list[Path]) -> list[IngestFailure]:
 
 def evaluate_gold(cfg: Config, gold: Path | None, split: str | None, model: Path, out: Path | None) -> str:
     from pipeline.baseline import TfidfBaseline
-    from pipeline.cli import load_predictor
     from pipeline.evaluate import evaluate
     from pipeline.report import evaluation_markdown
     from pipeline.train import split_corpus
