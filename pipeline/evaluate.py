@@ -112,7 +112,14 @@ def tally_article(item: GoldArticle, attribution: Attribution, predictor: Predic
             tally.claim_pred.append(LABEL_NAMES[int(probs[n].argmax())])
             n += 1
     # Speaker x topic end to end: a gold speaker the pipeline did not find counts as predicted NONE.
-    predicted = {(to_gold.get(s.speaker), s.topic): s.label.value for s in analysis.speaker_stances}
+    # When the pipeline split one person into two speakers, the firmer stance of the two stands for them.
+    predicted: dict[tuple[str | None, str], str] = {}
+    firmest: dict[tuple[str | None, str], float] = {}
+    for st in analysis.speaker_stances:
+        key = (to_gold.get(st.speaker), st.topic)
+        strength = st.confidence if st.label is not Label.NONE else -1.0
+        if strength > firmest.get(key, -2.0):
+            predicted[key], firmest[key] = st.label.value, strength
     for s in gold.speaker_stances:
         tally.speaker_gold.append(s.stance.value)
         tally.speaker_pred.append(predicted.get((s.speaker, s.topic), Label.NONE.value))
