@@ -142,6 +142,9 @@ class StanceClassifier:
     @classmethod
     def load(cls, path: Path, cfg: ModelConfig, batch_size: int = 64) -> StanceClassifier:
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()  # loading a 90 MB model needs no bar; stderr is for the user's run
 
         from pipeline.crossencoder import HEAD_FILE, MeanPoolClassifier
 
