@@ -34,6 +34,10 @@ class Person:
     gender_votes: dict[str, int] = field(default_factory=dict)
     places: set[str] = field(default_factory=set)  # countries and nationalities in their descriptions
 
+    def could_be_from(self, places: AbstractSet[str]) -> bool:
+        """False only when both the description and this person's own descriptions name places, all different."""
+        return not (places and self.places and not places & self.places)
+
     @property
     def gender(self) -> str | None:
         """ "m" or "f" when the article says so (Mr/Ms, spokeswoman, "Merz said his ..."), else None."""
@@ -162,14 +166,8 @@ class Registry:
 
     def latest_subject(self, start: int, end: int, gender: str | None = None) -> Person | None:
         """The person last named as a subject in [start, end) whose gender does not contradict `gender`."""
-        best, best_at = None, -1
-        for person in self.people:
-            if person.kind != "person" or (gender and person.gender not in (None, gender)):
-                continue
-            for pos in person.subject_positions:
-                if start <= pos < end and pos > best_at:
-                    best, best_at = person, pos
-        return best
+        people = [p for p in self.people if p.kind == "person" and (not gender or p.gender in (None, gender))]
+        return _last_named(people, start, end, subjects=True)
 
     def find(self, name: str) -> Person | None:
         parts = name.split()
@@ -195,14 +193,8 @@ class Registry:
     def latest_before(
         self, offset: int, kind: str | None = "person", places: AbstractSet[str] = frozenset()
     ) -> Person | None:
-        best, best_at = None, -1
-        for person in self.people:
-            if (kind and person.kind != kind) or (places and person.places and not places & person.places):
-                continue
-            for pos in person.positions:
-                if best_at < pos < offset:
-                    best, best_at = person, pos
-        return best
+        people = [p for p in self.people if (not kind or p.kind == kind) and p.could_be_from(places)]
+        return _last_named(people, 0, offset)
 
     def by_description(self, words: set[str], offset: int, places: AbstractSet[str] = frozenset()) -> Person | None:
         """Who "the NATO chief" or "the 58-year-old" at `offset` refers to.
@@ -212,7 +204,7 @@ class Registry:
         general dismissed ...") refers to the first person named after it. A description naming a country or
         nationality ("the Hungarian prime minister") never goes to a person the article ties to another one.
         """
-        fits = [p for p in self.people if p.kind == "person" and not (places and p.places and not places & p.places)]
+        fits = [p for p in self.people if p.kind == "person" and p.could_be_from(places)]
         earlier = [p for p in fits if any(pos < offset for pos in p.positions)]
         if not earlier:
             later = [(min(pos for pos in p.positions if pos > offset), p) for p in fits if p.positions]
@@ -220,10 +212,15 @@ class Registry:
         top = max(len(words & p.title_words) for p in earlier)
         if top == 0:
             return self.latest_before(offset, places=places)
-        return self.latest_among([p for p in earlier if len(words & p.title_words) == top], offset)
+        return _last_named([p for p in earlier if len(words & p.title_words) == top], 0, offset)
 
-    def latest_among(self, people: list[Person], offset: int) -> Person:
-        return max(people, key=lambda p: max(pos for pos in p.positions if pos < offset))
+
+def _last_named(people: list[Person], start: int, end: int, subjects: bool = False) -> Person | None:
+    """Of these people, the one named last in [start, end) (only where they are a clause's subject, if asked)."""
+    named = [
+        (pos, p) for p in people for pos in (p.subject_positions if subjects else p.positions) if start <= pos < end
+    ]
+    return max(named, key=lambda pair: pair[0])[1] if named else None
 
 
 def _mention(doc: Doc, source: tuple[int, int]) -> Span:

@@ -166,7 +166,7 @@ def quote_chains(quotes: list[Quote]) -> list[list[int]]:
     return chains
 
 
-def direct_claims(doc: Doc, quotes: list[Quote]) -> tuple[list[Draft], set[int]]:
+def direct_claims(doc: Doc, quotes: list[Quote], speech: set[int]) -> tuple[list[Draft], set[int]]:
     """Drafts for every quoted sentence, and the token indices of the cues they used.
 
     A quotation over several paragraphs shares one attribution, wherever in it the cue stands.
@@ -174,7 +174,7 @@ def direct_claims(doc: Doc, quotes: list[Quote]) -> tuple[list[Draft], set[int]]
     drafts: list[Draft] = []
     used: set[int] = set()
     for chain in quote_chains(quotes):
-        members = [i for i in chain if is_claim_quote(doc.text, quotes[i])]
+        members = [i for i in chain if i in speech]
         cues = {i: quote_cue(doc, quotes[i], quotes) for i in members}
         shared = next((c for c in cues.values() if c), None)
         for index in members:
@@ -321,10 +321,11 @@ def _without_overlaps(drafts: list[Draft]) -> list[Draft]:
 def segment(doc: Doc) -> tuple[list[Draft], list[Quote], list[str]]:
     """Claim drafts in text order, the quotes they came from, and warnings about the text."""
     quotes, warnings = find_quotes(doc.text)
-    direct, used = direct_claims(doc, quotes)
     # Quoted fragments are not speech of their own: reported clauses may contain them.
-    speech = [q for q in quotes if is_claim_quote(doc.text, q)]
-    drafts = _without_overlaps(direct + reported_claims(doc, used, speech) + according_claims(doc, speech))
+    speech = {i for i, q in enumerate(quotes) if is_claim_quote(doc.text, q)}
+    direct, used = direct_claims(doc, quotes, speech)
+    spoken = [quotes[i] for i in sorted(speech)]
+    drafts = _without_overlaps(direct + reported_claims(doc, used, spoken) + according_claims(doc, spoken))
     questions = interviewer_paragraphs(doc.text)
     return [d for d in drafts if not any(a <= d.start < b for a, b in questions)], quotes, warnings
 
