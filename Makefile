@@ -31,9 +31,9 @@ test: $(STAMP) ## run the test suite (a few minutes on 2 CPU cores)
 test-all: $(STAMP) ## run every test, slow ones included
 	$(BIN)/pytest -q -m ''
 
-evaluate: $(STAMP) ## evaluate models/latest on seeds/ and on the test split
-	$(BIN)/stance evaluate --gold $(GOLD)
-	$(BIN)/stance evaluate --split test
+evaluate: $(STAMP) ## evaluate models/latest on seeds/ and the test split; write its HTML report
+	$(BIN)/stance evaluate --gold $(GOLD) --split test
+	$(BIN)/stance report --gold $(GOLD) --split dev --split test
 
 POLNEAR ?= ../shared/datasets/polnear
 bench-attribution: $(STAMP) ## claims and attribution on PolNeAR dev (SPLIT=test once, for final figures)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
+from pipeline.calibrate import load_temperature
 from pipeline.config import ModelConfig
 from pipeline.errors import StanceError
 from pipeline.records import LABELS, ClaimStance, Topic
@@ -136,6 +137,7 @@ class StanceClassifier:
         self.cfg = cfg
         self.context_chars = cfg.context_chars
         self.batch_size = batch_size
+        self.temperature = 1.0  # set from the model's calibration.json; 1.0 = the raw softmax
         self.device = pick_device()
         self.model.to(self.device).eval()
 
@@ -156,7 +158,9 @@ class StanceClassifier:
                 model = AutoModelForSequenceClassification.from_pretrained(path)
         except (OSError, ValueError) as exc:
             raise StanceError(f"{path}: cannot load the model ({str(exc).splitlines()[0]})") from None
-        return cls(model, tokenizer, cfg, batch_size)
+        classifier = cls(model, tokenizer, cfg, batch_size)
+        classifier.temperature = load_temperature(path)
+        return classifier
 
     def encode(self, pairs: Sequence[Pair]) -> dict[str, torch.Tensor]:
         first, second = zip(*pairs, strict=True)
@@ -182,5 +186,5 @@ class StanceClassifier:
                 idx = order[b : b + self.batch_size]
                 batch = {k: v.to(self.device) for k, v in self.encode([pairs[i] for i in idx]).items()}
                 logits = self.model(**batch).logits.float()
-                out[idx] = torch.softmax(logits, dim=-1).cpu().numpy()
+                out[idx] = torch.softmax(logits / self.temperature, dim=-1).cpu().numpy()
         return out

@@ -76,8 +76,10 @@ def analyze(
     articles: Annotated[list[Path], typer.Argument(help=".txt or .jsonl files, or directories of them")],
     topics: Annotated[Path | None, typer.Option(help="YAML/JSON list of {id, name, description}")] = None,
     model: ModelOpt = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json | jsonl | md")] = "json",
-    out: Annotated[Path | None, typer.Option(help="write one <article-id>.json (or .md) per article here")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json | jsonl | md | html")] = "json",
+    out: Annotated[
+        Path | None, typer.Option(help="write one <article-id>.json (or .md, .html) per article here")
+    ] = None,
     min_confidence: Annotated[float, typer.Option(help="speaker stances below this are reported as NONE")] = 0.0,
     config: ConfigOpt = None,
     set_: SetOpt = None,
@@ -85,8 +87,8 @@ def analyze(
     """Claims, speakers and speaker x topic stances for each article."""
     from pipeline.runner import analyze_paths
 
-    if fmt not in ("json", "jsonl", "md"):
-        raise InputError(f"--format must be json, jsonl or md, not {fmt!r}")
+    if fmt not in ("json", "jsonl", "md", "html"):
+        raise InputError(f"--format must be json, jsonl, md or html, not {fmt!r}")
     if not 0.0 <= min_confidence <= 1.0:
         raise InputError(f"--min-confidence must be between 0 and 1, not {min_confidence}")
     cfg = setup(config, set_)
@@ -147,13 +149,23 @@ def sweep(
     typer.echo(sweep_markdown(rows))
 
 
+GoldOpt = Annotated[
+    list[Path] | None, typer.Option("--gold", help="a gold file or folder of them (repeatable; default seeds/)")
+]
+SplitOpt = Annotated[
+    list[str] | None, typer.Option("--split", help="a split of data/: train, dev or test (repeatable)")
+]
+
+
 @app.command()
 @one_line_errors
 def evaluate(
-    gold: Annotated[Path | None, typer.Option(help="a gold file or a directory of them (default seeds/)")] = None,
-    split: Annotated[str | None, typer.Option(help="evaluate a split of data/ instead: train, dev or test")] = None,
+    gold: GoldOpt = None,
+    split: SplitOpt = None,
     model: ModelOpt = None,
-    out: Annotated[Path | None, typer.Option(help="folder for metrics JSON + Markdown (default: in the model)")] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="folder for <set>.json/.md/.html (default <model>/evaluations)")
+    ] = None,
     config: ConfigOpt = None,
     set_: SetOpt = None,
 ) -> None:
@@ -161,7 +173,39 @@ def evaluate(
     from pipeline.runner import evaluate_gold
 
     cfg = setup(config, set_)
-    typer.echo(evaluate_gold(cfg, gold, split, model_dir(cfg, model), out))
+    typer.echo(evaluate_gold(cfg, gold or [], split or [], model_dir(cfg, model), out))
+
+
+@app.command()
+@one_line_errors
+def report(
+    gold: GoldOpt = None,
+    split: SplitOpt = None,
+    model: ModelOpt = None,
+    out: Annotated[Path | None, typer.Option(help="the HTML file to write (default <model>/report.html)")] = None,
+    config: ConfigOpt = None,
+    set_: SetOpt = None,
+) -> None:
+    """One HTML page: figures with intervals, plots, worst mistakes, every article with gold beside predictions.
+
+    Default sets: the test split and seeds/.
+    """
+    from pipeline.runner import report_gold
+
+    cfg = setup(config, set_)
+    typer.echo(report_gold(cfg, gold or [], split or [], model_dir(cfg, model), out))
+
+
+@app.command()
+@one_line_errors
+def calibrate(model: ModelOpt = None, config: ConfigOpt = None, set_: SetOpt = None) -> None:
+    """Fit the model's temperature on the dev split and save it as <model>/calibration.json."""
+    from pipeline.runner import calibrate_path
+
+    cfg = setup(config, set_)
+    found = calibrate_path(cfg, model_dir(cfg, model))
+    ece = found["ece"]
+    typer.echo(f"temperature {found['temperature']:.3f}; dev ECE {ece['before']:.3f} -> {ece['after']:.3f}")
 
 
 @app.command("bench-attribution")
@@ -261,6 +305,27 @@ def data_split(
     split = make_split(corpus, {t for t in held_out.split(",") if t}, seed, dev, test)
     write_json(target, split)
     typer.echo(f"{target}: " + ", ".join(f"{k} {len(split[k])}" for k in ("train", "dev", "test")), err=True)
+
+
+@data_app.command("public")
+@one_line_errors
+def data_public(
+    root: Annotated[
+        Path | None, typer.Option(help="folder of the public datasets (default train.datasets_root)")
+    ] = None,
+    dataset: Annotated[
+        list[str] | None, typer.Option(help="vast, ibm, semeval or gwsd (repeatable; default: every one in --root)")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a Markdown table")] = False,
+    config: ConfigOpt = None,
+    set_: SetOpt = None,
+) -> None:
+    """Rows and labels per split of the public stance datasets, to check that the loaders read your download."""
+    from pipeline.public_datasets import counts_table, load_public, split_counts
+
+    cfg = setup(config, set_)
+    counts = split_counts(load_public(root or project_path(cfg.train.datasets_root), dataset or []))
+    typer.echo(json.dumps(counts, indent=1) if as_json else counts_table(counts))
 
 
 def main() -> None:

@@ -42,6 +42,9 @@ class TrainConfig(Section):
     data_dir: str = Field("data/articles", description="labelled articles (.txt + .gold.json)")
     splits_file: str = Field("data/splits.json", description="frozen split by article id")
     seeds_dir: str = Field("seeds", description="reference gold evaluated after training")
+    datasets_root: str = Field(
+        "../shared/datasets", description="public stance datasets in their official layouts (vast/, gwsd/, ...)"
+    )
     output_dir: str = Field("models", description="runs go to <output_dir>/<run>/, latest to <output_dir>/latest")
     epochs: int = Field(4, ge=1)
     batch_size: int = Field(16, ge=1)
@@ -54,6 +57,17 @@ class TrainConfig(Section):
         gt=0,
         le=1,
         description="fraction of NONE training pairs kept (seeded), to trade time for balance",
+    )
+    class_weighting: Literal["none", "balanced"] = Field(
+        "none", description="'balanced' weights the loss by inverse label frequency, for NONE-heavy data"
+    )
+    pretrain: list[Literal["vast", "semeval", "ibm", "gwsd"]] = Field(
+        default_factory=list,
+        description="public datasets (under datasets_root) to fine-tune on first, before the corpus",
+    )
+    pretrain_epochs: int = Field(1, ge=1, description="epochs over the public data")
+    pretrain_max_pairs: int | None = Field(
+        None, ge=1, description="seeded subsample of the public training pairs (a CPU run of the full sets takes hours)"
     )
     max_articles: int | None = Field(None, ge=1, description="cap on training articles (tests, smoke runs)")
     threads: int | None = Field(None, ge=1, description="torch CPU threads (default: torch's choice)")

@@ -116,6 +116,14 @@ def length_grouped_batches(pairs: list[Pair], size: int, generator: torch.Genera
     return [batches[i] for i in torch.randperm(len(batches), generator=generator).tolist()]
 
 
+def class_weights(y: torch.Tensor) -> torch.Tensor:
+    """Inverse label frequency, scaled so that a balanced set gets weight 1 for every label."""
+    import torch
+
+    counts = torch.bincount(y, minlength=len(LABELS)).float()
+    return counts.sum() / (len(LABELS) * counts.clamp(min=1))
+
+
 def fit(
     classifier: StanceClassifier,
     pairs: list[Pair],
@@ -124,7 +132,8 @@ def fit(
     cfg: Config,
     log_path: Path,
 ) -> dict[str, Any]:
-    """AdamW with linear warm-up and decay; the epoch with the best dev macro-F1 is kept (last if no dev)."""
+    """AdamW with linear warm-up and decay; the epoch with the best dev macro-F1 is kept (last if no dev).
+    `train.class_weighting: balanced` weights the loss by inverse label frequency."""
     import torch
     from transformers import get_linear_schedule_with_warmup
 
@@ -135,6 +144,7 @@ def fit(
     optimizer = torch.optim.AdamW(model.parameters(), lr=tc.learning_rate, weight_decay=tc.weight_decay)
     schedule = get_linear_schedule_with_warmup(optimizer, int(steps * tc.warmup_ratio), steps)
     generator = torch.Generator().manual_seed(tc.seed)
+    weight = class_weights(y).to(device) if tc.class_weighting == "balanced" else None
     best: dict[str, Any] = {"epoch": 0, "dev_macro_f1": -1.0}
     best_state = None
     with log_path.open("w", encoding="utf-8") as log_file:
@@ -147,7 +157,7 @@ def fit(
                 batch = {k: v.to(device) for k, v in classifier.encode([pairs[i] for i in idx]).items()}
                 with autocast(device):
                     logits = model(**batch).logits
-                loss = torch.nn.functional.cross_entropy(logits.float(), y[idx].to(device))
+                loss = torch.nn.functional.cross_entropy(logits.float(), y[idx].to(device), weight=weight)
                 loss.backward()
                 torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
                 optimizer.step()

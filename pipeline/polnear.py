@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import InputError
+from pipeline.metrics import prf
 from pipeline.records import Attribution
 
 QUOTE_MARKS = "\"“”‘’«»„'"
@@ -104,12 +105,6 @@ def content_units(attribution: Attribution) -> list[tuple[tuple[int, int], int]]
     return units
 
 
-def f1(found: int, predicted: int, gold: int) -> dict[str, float]:
-    p = found / predicted if predicted else 0.0
-    r = found / gold if gold else 0.0
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
-
-
 def match(pred: list[tuple[int, int]], gold: list[tuple[int, int]], exact: bool) -> list[tuple[int, int]]:
     """Greedy one-to-one pairs (pred index, gold index)."""
     used: set[int] = set()
@@ -193,6 +188,6 @@ def score(items: list[tuple[PolnearArticle, Attribution]]) -> dict[str, object]:
     return {
         "articles": len(items),
         "gold_attributions": counts["content_overlap"][2],
-        **{key: {**f1(*v), "found": v[0], "predicted": v[1], "gold": v[2]} for key, v in counts.items()},
+        **{key: {**prf(*v), "found": v[0], "predicted": v[1], "gold": v[2]} for key, v in counts.items()},
         "speaker_accuracy": {g: {"accuracy": r / n if n else None, "n": n} for g, (r, n) in speaker.items()},
     }

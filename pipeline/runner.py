@@ -18,7 +18,7 @@ from pipeline.config import Config, dump_config, load_config, project_path
 from pipeline.errors import InputError, StanceError
 from pipeline.ingest import IngestFailure, expand, read_articles
 from pipeline.io import analysis_json, gold_files, load_gold, load_topics, write_json
-from pipeline.records import Article, Attribution
+from pipeline.records import Article, Attribution, GoldArticle
 
 if TYPE_CHECKING:
     from pipeline.classify import StanceClassifier
@@ -104,6 +104,8 @@ def analyze_paths(
     min_confidence: float,
 ) -> list[IngestFailure]:
     from pipeline.analyze import analyze
+    from pipeline.html import analyses_html
+    from pipeline.records import Analysis
     from pipeline.report import analysis_markdown
 
     topics = load_topics(topics_file or project_path(cfg.analyze.topics_file))
@@ -113,9 +115,16 @@ def analyze_paths(
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
     failures: list[IngestFailure] = []
+    pages: list[Analysis] = []  # html to stdout: one page holding every article, printed at the end
     for article in _each_article(cfg, paths, failures):
         analysis = _attempt(article, lambda a: analyze(a, topics, predictor, cfg, min_confidence), failures)
         if analysis is None:
+            continue
+        if fmt == "html":
+            if out is not None:
+                (out / f"{article.id}.html").write_text(analyses_html([analysis]), encoding="utf-8")
+            else:
+                pages.append(analysis)
             continue
         if fmt == "md":
             text = analysis_markdown(analysis)
@@ -129,6 +138,8 @@ def analyze_paths(
             write_json(out / f"{article.id}.json", obj)
         else:
             print(json.dumps(obj, ensure_ascii=False, indent=1 if single else None), flush=True)
+    if pages:
+        print(analyses_html(pages), end="")
     _write_out(out, cfg, failures)
     return failures
 
@@ -177,30 +188,82 @@ def quotes_paths(cfg: Config, paths: list[Path]) -> list[IngestFailure]:
     return failures
 
 
-def evaluate_gold(cfg: Config, gold: Path | None, split: str | None, model: Path, out: Path | None) -> str:
-    from pipeline.baseline import TfidfBaseline
-    from pipeline.evaluate import evaluate
-    from pipeline.report import evaluation_markdown
+def gold_sets(cfg: Config, gold: list[Path], splits: list[str]) -> dict[str, list[GoldArticle]]:
+    """Named sets of gold articles: splits of data/ by name, and gold files or folders."""
     from pipeline.train import split_corpus
 
-    if split is not None:
+    for split in splits:
         if split not in ("train", "dev", "test"):
             raise InputError(f"--split must be train, dev or test, not {split!r}")
-        corpus, name = split_corpus(cfg)[split], f"split-{split}"
-    else:
-        path = gold or project_path(cfg.train.seeds_dir)
-        corpus, name = [load_gold(f) for f in gold_files(path)], path.name or "gold"
+    sets: dict[str, list[GoldArticle]] = {}
+    if splits:
+        corpus = split_corpus(cfg)
+        sets |= {f"split-{split}": corpus[split] for split in splits}
+    for path in gold:
+        items = [load_gold(f) for f in gold_files(path)]
+        if not items:
+            raise InputError(f"{path}: no .gold.json files")
+        sets[path.resolve().name or "gold"] = items
+    return sets
+
+
+def predictors_for(cfg: Config, model: Path) -> dict[str, Any]:
+    """The model, and the baselines trained beside it (TF-IDF + LR, embeddings + LR) that the folder has."""
+    from pipeline.baseline import TfidfBaseline
+    from pipeline.embedhead import EmbeddingHead
+
     predictors: dict[str, Any] = {"model": load_predictor(cfg, model)}
     if (model / "baseline.pkl").exists():
         predictors["tfidf_lr"] = TfidfBaseline.load(model / "baseline.pkl")
-    metrics = {name: evaluate(corpus, predictors, cfg)}
-    markdown = evaluation_markdown(metrics, f"{model.name} on {name}")
+    if (model / "embedding_head.pkl").exists():
+        predictors["embed_lr"] = EmbeddingHead.load(model / "embedding_head.pkl")
+    return predictors
+
+
+def evaluate_gold(cfg: Config, gold: list[Path], splits: list[str], model: Path, out: Path | None) -> str:
+    """Evaluate each set; write <set>.json, .md and .html under `out` (default <model>/evaluations)."""
+    from pipeline.evaluate import evaluate
+    from pipeline.report import evaluation_markdown
+    from pipeline.report_html import evaluation_html
+
+    sets = gold_sets(cfg, gold or ([] if splits else [project_path(cfg.train.seeds_dir)]), splits)
+    predictors = predictors_for(cfg, model)
     target = out or model / "evaluations"
     target.mkdir(parents=True, exist_ok=True)
-    write_json(target / f"{name}.json", metrics)
-    (target / f"{name}.md").write_text(markdown, encoding="utf-8")
-    log.info("wrote %s", target / f"{name}.md")
-    return markdown
+    markdown = []
+    for name, corpus in sets.items():
+        evaluation = evaluate(corpus, predictors, cfg)
+        markdown.append(evaluation_markdown({name: evaluation.metrics}, f"{model.name} on {name}"))
+        write_json(target / f"{name}.json", {name: evaluation.metrics})
+        (target / f"{name}.md").write_text(markdown[-1], encoding="utf-8")
+        (target / f"{name}.html").write_text(evaluation_html({name: evaluation}, f"{model.name} on {name}"), "utf-8")
+        log.info("wrote %s/%s.{json,md,html}", target, name)
+    return "\n".join(markdown)
+
+
+def report_gold(cfg: Config, gold: list[Path], splits: list[str], model: Path, out: Path | None) -> Path:
+    """One HTML page over several sets (default: the test split and seeds/)."""
+    from pipeline.evaluate import evaluate
+    from pipeline.report_html import evaluation_html
+
+    if not gold and not splits:
+        gold, splits = [project_path(cfg.train.seeds_dir)], ["test"]
+    sets = gold_sets(cfg, gold, splits)
+    predictors = predictors_for(cfg, model)
+    evaluations = {name: evaluate(corpus, predictors, cfg) for name, corpus in sets.items()}
+    target = out or model / "report.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(evaluation_html(evaluations, model.name), encoding="utf-8")
+    return target
+
+
+def calibrate_path(cfg: Config, model: Path) -> dict[str, Any]:
+    """Fit (or refit) a model's temperature on the dev split and save it in the model folder."""
+    from pipeline.train import calibrate_model, split_corpus
+
+    classifier = load_predictor(cfg, model)
+    calibrate_model(classifier, split_corpus(cfg)["dev"], model)
+    return json.loads((model / "calibration.json").read_text(encoding="utf-8"))
 
 
 def validate_paths(paths: list[Path]) -> int:

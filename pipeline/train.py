@@ -6,28 +6,32 @@ import hashlib
 import logging
 import os
 import platform
+import random
 import shutil
 import subprocess
 import time
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline import PROJECT_ROOT, __version__
 from pipeline.baseline import TfidfBaseline
-from pipeline.classify import (
-    BASE_MINILM,
-    MINILM_SHA256,
-    StanceClassifier,
-)
+from pipeline.calibrate import calibration_report, fit_temperature, label_ids
+from pipeline.calibrate import save as save_calibration
+from pipeline.classify import BASE_MINILM, MINILM_SHA256, Pair, StanceClassifier, format_pair
 from pipeline.config import Config, dump_config, project_path
 from pipeline.data import load_corpus, load_splits
+from pipeline.embedhead import EmbeddingHead
 from pipeline.errors import StanceError
 from pipeline.finetune import build_model, fit, gold_pairs, seed_everything, thin_none
 from pipeline.io import gold_files, load_gold, write_json
-from pipeline.records import LABELS, GoldArticle
+from pipeline.records import LABELS, GoldArticle, Label, Topic
 from pipeline.report import evaluation_markdown, model_card
+from pipeline.report_html import evaluation_html
+
+if TYPE_CHECKING:
+    from pipeline.evaluate import Evaluation
 
 log = logging.getLogger(__name__)
 PACKAGES = (
@@ -97,17 +101,26 @@ def train(cfg: Config, run_name: str | None = None) -> Path:
         started = time.perf_counter()
         model, tokenizer = build_model(cfg)
         classifier = StanceClassifier(model, tokenizer, cfg.model, cfg.analyze.batch_size)
+        pretrained = pretrain(classifier, cfg, dev, tmp) if cfg.train.pretrain else None
         best = fit(classifier, train_pairs, train_labels, dev, cfg, tmp / "train_log.jsonl")
         train_seconds = time.perf_counter() - started
+        calibrate_model(classifier, splits["dev"], tmp)
         model.save_pretrained(tmp, safe_serialization=True)
         tokenizer.save_pretrained(tmp)
         baseline = TfidfBaseline(chars, cfg.train.seed).fit(*gold_pairs(splits["train"], chars))
         baseline.save(tmp / "baseline.pkl")
+        embedding_head = EmbeddingHead(chars, cfg.train.seed).fit(*gold_pairs(splits["train"], chars))
+        embedding_head.save(tmp / "embedding_head.pkl")
         (tmp / "stance_config.yaml").write_text(dump_config(cfg), encoding="utf-8")
-        metrics = evaluate_splits(cfg, splits, {"model": classifier, "tfidf_lr": baseline})
+        evaluations = evaluate_splits(
+            cfg, splits, {"model": classifier, "tfidf_lr": baseline, "embed_lr": embedding_head}
+        )
+        metrics = {name: ev.metrics for name, ev in evaluations.items()}
         write_json(tmp / "metrics.json", metrics)
         (tmp / "evaluation.md").write_text(evaluation_markdown(metrics, run), encoding="utf-8")
+        (tmp / "report.html").write_text(evaluation_html(evaluations, run), encoding="utf-8")
         meta = build_meta(cfg, run, splits, best, train_seconds, len(train_pairs), str(classifier.device))
+        meta["pretrain"] = pretrained
         write_json(tmp / "meta.json", meta)
         (tmp / "README.md").write_text(model_card(meta, metrics), encoding="utf-8")
         tmp.rename(final)
@@ -118,17 +131,60 @@ def train(cfg: Config, run_name: str | None = None) -> Path:
     return final
 
 
-def evaluate_splits(cfg: Config, splits: dict[str, list[GoldArticle]], predictors: dict[str, Any]) -> dict[str, Any]:
+def public_pairs(cfg: Config) -> tuple[list[Pair], list[Label]]:
+    """The train split of each public dataset in `train.pretrain`, through the same formatter (no context)."""
+    from pipeline.public_datasets import load_public
+
+    pairs: list[Pair] = []
+    labels: list[Label] = []
+    for name, found in load_public(project_path(cfg.train.datasets_root), cfg.train.pretrain).items():
+        for row in found["train"]:
+            pairs.append(format_pair(Topic(id=name, name=row["topic"]), row["text"], ""))
+            labels.append(Label(row["label"]))
+    limit = cfg.train.pretrain_max_pairs
+    if limit and len(pairs) > limit:
+        keep = sorted(random.Random(cfg.train.seed).sample(range(len(pairs)), limit))
+        pairs, labels = [pairs[i] for i in keep], [labels[i] for i in keep]
+    return pairs, labels
+
+
+def pretrain(
+    classifier: StanceClassifier, cfg: Config, dev: tuple[list[Pair], list[Label]], folder: Path
+) -> dict[str, Any]:
+    """First stage of the two-stage recipe: fine-tune on public stance data, then `train` goes on with the corpus."""
+    pairs, labels = public_pairs(cfg)
+    log.info("pre-training on %d public pairs from %s", len(pairs), ", ".join(cfg.train.pretrain))
+    stage = cfg.model_copy(update={"train": cfg.train.model_copy(update={"epochs": cfg.train.pretrain_epochs})})
+    best = fit(classifier, pairs, labels, dev, stage, folder / "pretrain_log.jsonl")
+    return {"datasets": list(cfg.train.pretrain), "pairs": len(pairs), "best_epoch": best}
+
+
+def calibrate_model(classifier: StanceClassifier, dev: list[GoldArticle], folder: Path) -> float:
+    """Fit the temperature on the dev claims, save it with the model, and use it from now on."""
+    pairs, gold = gold_pairs(dev, classifier.context_chars)
+    classifier.temperature = 1.0
+    raw = classifier.predict_proba(pairs)
+    labels = label_ids([lab.value for lab in gold])
+    report = calibration_report(raw, labels, fit_temperature(raw, labels))
+    save_calibration(folder, report, fitted_on=f"dev ({len(dev)} articles)")
+    classifier.temperature = report["temperature"]
+    log.info("temperature %.3f; dev ECE %.3f -> %.3f", classifier.temperature, *report["ece"].values())
+    return classifier.temperature
+
+
+def evaluate_splits(
+    cfg: Config, splits: dict[str, list[GoldArticle]], predictors: dict[str, Any]
+) -> dict[str, Evaluation]:
     from pipeline.evaluate import evaluate  # parses articles: spaCy is loaded only here
 
-    metrics = {}
+    evaluations = {}
     for name in ("dev", "test"):
         if splits[name]:
-            metrics[name] = evaluate(splits[name], predictors, cfg)
+            evaluations[name] = evaluate(splits[name], predictors, cfg)
     seeds = project_path(cfg.train.seeds_dir)
     if seeds.is_dir() and any(seeds.glob("*.gold.json")):
-        metrics["seeds"] = evaluate([load_gold(f) for f in gold_files(seeds)], predictors, cfg)
-    return metrics
+        evaluations["seeds"] = evaluate([load_gold(f) for f in gold_files(seeds)], predictors, cfg)
+    return evaluations
 
 
 def build_meta(

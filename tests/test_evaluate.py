@@ -1,7 +1,9 @@
+import numpy as np
 import pytest
 
 from pipeline import PROJECT_ROOT
-from pipeline.evaluate import covering_claim, gold_speaker, same_name
+from pipeline.calibrate import ece, fit_temperature, reliability, rescale
+from pipeline.evaluate import ArticleScore, covering_claim, gold_speaker, intervals, same_name
 from pipeline.io import load_gold
 from pipeline.metrics import stance_scores
 from pipeline.records import Claim, GoldClaim, Mode
@@ -34,3 +36,49 @@ def test_stance_scores():
     assert s["accuracy"] == 0.75
     assert s["f1"] == pytest.approx({"FAVOR": 2 / 3, "AGAINST": 1.0, "NONE": 2 / 3})
     assert s["f_avg"] == pytest.approx((2 / 3 + 1) / 2) and s["macro_f1"] == pytest.approx((2 / 3 + 1 + 2 / 3) / 3)
+
+
+def test_per_class_precision_recall_and_confusion():
+    s = stance_scores(["FAVOR", "FAVOR", "AGAINST", "NONE"], ["FAVOR", "AGAINST", "AGAINST", "FAVOR"])
+    assert s["confusion"] == [[1, 1, 0], [0, 1, 0], [1, 0, 0]]
+    assert s["precision"] == {"FAVOR": 0.5, "AGAINST": 0.5, "NONE": 0.0}
+    assert s["recall"] == {"FAVOR": 0.5, "AGAINST": 1.0, "NONE": 0.0}
+    assert s["support"] == {"FAVOR": 2, "AGAINST": 1, "NONE": 1}
+
+
+def test_temperature_scaling_cools_an_overconfident_model_and_keeps_its_labels():
+    rng = np.random.default_rng(0)
+    labels = rng.integers(0, 3, 600)
+    # Right 60% of the time, but always 95% sure.
+    predicted = np.where(rng.random(600) < 0.6, labels, (labels + 1) % 3)
+    probs = np.full((600, 3), 0.025)
+    probs[np.arange(600), predicted] = 0.95
+    t = fit_temperature(probs, labels)
+    scaled = rescale(probs, t)
+    assert t > 1.5
+    assert (scaled.argmax(1) == probs.argmax(1)).all()
+    assert ece(scaled, labels) < 0.05 < 0.3 < ece(probs, labels)
+    assert scaled.max(1).mean() == pytest.approx(0.6, abs=0.03)
+
+
+def test_ece_is_zero_when_confidence_matches_accuracy():
+    probs = np.array([[0.5, 0.3, 0.2]] * 4)
+    assert ece(probs, np.array([0, 0, 1, 2])) == pytest.approx(0.0)
+    assert reliability(probs, np.array([0, 0, 1, 2])) == [
+        {"low": 0.5, "high": 0.6, "confidence": 0.5, "accuracy": 0.5, "n": 4}
+    ]
+
+
+def _article(name: str, right: int, wrong: int) -> ArticleScore:
+    gold = ["FAVOR"] * (right + wrong)
+    pred = ["FAVOR"] * right + ["NONE"] * wrong
+    return ArticleScore(name, 4, 4, 3, 2, [("direct", "name", True)] * right, gold, pred, np.zeros((0, 3)), [], [], [])
+
+
+def test_bootstrap_intervals_resample_articles():
+    assert intervals([_article("a", 3, 1)]) == {}  # one article: no interval rather than a zero-width one
+    same = intervals([_article("a", 3, 1), _article("b", 3, 1)])
+    assert same["claim_x_topic_accuracy"] == [0.75, 0.75] and same["claims_f1_overlap"] == [0.75, 0.75]
+    mixed = intervals([_article(str(i), 4 if i % 2 else 0, 0 if i % 2 else 4) for i in range(20)])
+    low, high = mixed["claim_x_topic_accuracy"]
+    assert 0.2 < low < 0.5 < high < 0.8

@@ -31,6 +31,9 @@ def test_model_folder_explains_itself(tiny_model: Path):
         "metrics.json",
         "evaluation.md",
         "baseline.pkl",
+        "calibration.json",
+        "embedding_head.pkl",
+        "report.html",
         "README.md",
     } <= names
     meta = json.loads((tiny_model / "meta.json").read_text())
@@ -42,7 +45,10 @@ def test_model_folder_explains_itself(tiny_model: Path):
     assert not [p for p in tiny_model.parent.iterdir() if p.name.startswith(".tmp")]
     metrics = json.loads((tiny_model / "metrics.json").read_text())
     assert set(metrics) == {"dev", "test", "seeds"}
-    assert metrics["seeds"]["results"]["model"]["claims"]["recall"] == 1.0
+    assert metrics["seeds"]["claims"]["recall"] == 1.0
+    calibration = json.loads((tiny_model / "calibration.json").read_text())
+    assert calibration["fitted_on"] == "dev (1 articles)" and 0.05 <= calibration["temperature"] <= 20
+    assert calibration["nll"]["after"] <= calibration["nll"]["before"] + 1e-9
 
 
 def test_analyze_prints_exactly_the_schema(tiny_model: Path):
@@ -111,7 +117,7 @@ def test_custom_topics(tiny_model: Path, tmp_path: Path):
             "error: no trained model: run `make train`",
         ),
         (["analyze", SEED, "--model", "/nonexistent"], "error: /nonexistent: not a trained model folder"),
-        (["analyze", SEED, "--format", "xml"], "error: --format must be json, jsonl or md, not 'xml'"),
+        (["analyze", SEED, "--format", "xml"], "error: --format must be json, jsonl, md or html, not 'xml'"),
         (["analyze", SEED, "--min-confidence", "1.5"], "error: --min-confidence must be between 0 and 1, not 1.5"),
     ],
 )
@@ -139,9 +145,73 @@ def test_quotes_needs_no_model():
     assert first["speaker_found_by"] == "description" and first["source"] == "NATO secretary general"
 
 
-def test_evaluate_writes_json_and_markdown(tiny_model: Path, tmp_path: Path):
+def test_evaluate_writes_json_markdown_and_html(tiny_model: Path, tmp_path: Path):
     result = run("evaluate", "--gold", PROJECT_ROOT / "seeds", "--model", tiny_model, "--out", tmp_path)
     assert result.exit_code == 0, result.output
-    assert "claim recall: 1.000 (25/25" in result.stdout and "| tfidf_lr |" in result.stdout
-    metrics = json.loads((tmp_path / "seeds.json").read_text())
-    assert metrics["seeds"]["results"]["model"]["attribution"]["right"] == 25
+    assert "recall 1.000 = gold claims" in result.stdout and "| TF-IDF + LR |" in result.stdout
+    assert "(25/25 covered gold claims with the right speaker)" in result.stdout
+    metrics = json.loads((tmp_path / "seeds.json").read_text())["seeds"]
+    assert metrics["attribution"]["right"] == 25
+    assert metrics["attribution"]["by_mode"] == {
+        "direct": {"n": 14, "accuracy": 1.0},
+        "reported": {"n": 11, "accuracy": 1.0},
+    }
+    assert (
+        metrics["stance"]["model"]["claim_x_topic"]["n"] == 125
+        and sum(map(sum, metrics["stance"]["model"]["claim_x_topic"]["confusion"])) == 125
+    )
+    html = (tmp_path / "seeds.html").read_text()
+    assert html.startswith("<!DOCTYPE html>") and "<svg" in html and 'id="article-000_39d72c23a529c9cb"' in html
+
+
+def tiny_corpus(tiny_model: Path) -> list[str]:
+    corpus = tiny_model.parent.parent / "corpus"
+    return ["--set", f"train.data_dir={corpus}", "--set", f"train.splits_file={corpus / 'splits.json'}"]
+
+
+def test_report_writes_one_page_over_several_sets(tiny_model: Path, tmp_path: Path):
+    out = tmp_path / "r.html"
+    result = run(
+        "report",
+        "--gold",
+        PROJECT_ROOT / "seeds",
+        "--split",
+        "dev",
+        "--model",
+        tiny_model,
+        "--out",
+        out,
+        *tiny_corpus(tiny_model),
+    )
+    assert result.exit_code == 0, result.output
+    html = out.read_text()
+    assert (
+        'id="set-seeds"' in html
+        and 'id="set-split-dev"' in html
+        and "http://" not in html.replace("http://www.w3.org", "")
+    )
+
+
+def test_calibrate_refits_the_temperature(tiny_model: Path, tmp_path: Path):
+    import shutil
+
+    copy = tmp_path / "m"
+    shutil.copytree(tiny_model, copy)
+    (copy / "calibration.json").unlink()
+    result = run("calibrate", "--model", copy, *tiny_corpus(tiny_model))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("temperature ") and (copy / "calibration.json").exists()
+
+
+def test_the_two_stage_recipe_trains_on_public_data_first(tmp_path: Path):
+    from pipeline.train import train
+    from tests.conftest import copy_corpus, tiny_config
+    from tests.test_public import write_ibm
+
+    write_ibm(tmp_path / "datasets" / "ibm_claim_stance")
+    copy_corpus(tmp_path / "corpus")
+    cfg = tiny_config(tmp_path, f"train.datasets_root={tmp_path / 'datasets'}", "train.pretrain=[ibm]")
+    run = train(cfg, "two-stage")
+    meta = json.loads((run / "meta.json").read_text())
+    assert meta["pretrain"]["datasets"] == ["ibm"] and meta["pretrain"]["pairs"] == 1
+    assert len((run / "pretrain_log.jsonl").read_text().splitlines()) == 1
