@@ -7,7 +7,7 @@ CONFIG ?= configs/default.yaml
 GOLD ?= seeds/
 
 .DEFAULT_GOAL := help
-.PHONY: help install train test test-all evaluate bench-attribution lint typecheck check clean
+.PHONY: help install train test test-all evaluate bench-attribution bench-stance lint typecheck check clean
 
 help: ## list every target
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -38,6 +38,14 @@ evaluate: $(STAMP) ## evaluate models/latest on seeds/ and the test split; write
 POLNEAR ?= ../shared/datasets/polnear
 bench-attribution: $(STAMP) ## claims and attribution on PolNeAR dev (SPLIT=test once, for final figures)
 	$(BIN)/stance bench-attribution --root $(POLNEAR) --split $(or $(SPLIT),dev)
+
+# On a 2-core CPU a full run takes hours: each train split is subsampled (seeded). On a GPU: MAX_TRAIN= MAX_DEV=
+MAX_TRAIN ?= 600
+MAX_DEV ?= 300
+SEEDS ?= 13,14,15
+bench-stance: $(STAMP) ## public stance benchmarks (VAST, SemEval-2016, IBM, GWSD), official metrics, 3 seeds
+	$(BIN)/stance bench-stance --config configs/bench-stance.yaml --seeds $(SEEDS) \
+		$(if $(MAX_TRAIN),--max-train $(MAX_TRAIN)) $(if $(MAX_DEV),--max-dev $(MAX_DEV))
 
 lint: $(STAMP) ## ruff lint and format check
 	$(BIN)/ruff check pipeline tests

@@ -208,6 +208,37 @@ def calibrate(model: ModelOpt = None, config: ConfigOpt = None, set_: SetOpt = N
     typer.echo(f"temperature {found['temperature']:.3f}; dev ECE {ece['before']:.3f} -> {ece['after']:.3f}")
 
 
+@app.command("bench-stance")
+@one_line_errors
+def bench_stance(
+    root: Annotated[Path | None, typer.Option(help="public datasets folder (default train.datasets_root)")] = None,
+    dataset: Annotated[
+        list[str] | None, typer.Option(help="vast, semeval, ibm, gwsd (repeatable; default all)")
+    ] = None,
+    seeds: Annotated[str, typer.Option(help="comma-separated training seeds")] = "13,14,15",
+    max_train: Annotated[int | None, typer.Option(help="seeded subsample of each train split (CPU runs)")] = None,
+    max_dev: Annotated[int | None, typer.Option(help="seeded subsample of each dev split")] = None,
+    model: Annotated[
+        Path | None, typer.Option(help="score this trained model on every test split instead of training")
+    ] = None,
+    config: ConfigOpt = None,
+    set_: SetOpt = None,
+) -> None:
+    """Train on each public dataset and score its test split with the official metric (mean and sd over seeds)."""
+    from pipeline.runner import bench_stance_run
+
+    cfg = setup(config, set_)
+    try:
+        seed_list = [int(s) for s in seeds.split(",") if s.strip()]
+    except ValueError:
+        raise InputError(f"--seeds must be comma-separated integers, not {seeds!r}") from None
+    if not seed_list:
+        raise InputError("--seeds: give at least one seed")
+    trained = model_dir(cfg, model) if model is not None else None
+    root = root or project_path(cfg.train.datasets_root)
+    typer.echo(bench_stance_run(cfg, root, dataset or [], seed_list, max_train, max_dev, trained))
+
+
 @app.command("bench-attribution")
 @one_line_errors
 def bench_attribution(

@@ -266,6 +266,35 @@ def calibrate_path(cfg: Config, model: Path) -> dict[str, Any]:
     return json.loads((model / "calibration.json").read_text(encoding="utf-8"))
 
 
+def bench_stance_run(
+    cfg: Config,
+    root: Path,
+    names: list[str],
+    seeds: list[int],
+    max_train: int | None,
+    max_dev: int | None,
+    model: Path | None,
+) -> str:
+    """Run the public stance benchmarks; write results.json and results.md under models/bench-stance/<run>/."""
+    from datetime import UTC, datetime
+
+    from pipeline.benchstance import bench, markdown
+    from pipeline.public_datasets import load_public
+
+    datasets = load_public(root, names)
+    folder = project_path(cfg.train.output_dir) / "bench-stance" / datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    folder.mkdir(parents=True, exist_ok=True)
+    predictor = load_predictor(cfg, model) if model is not None else None
+    results = bench(datasets, cfg, seeds, max_train, max_dev, folder, predictor)
+    settings = {"root": str(root), "seeds": seeds, "max_train": max_train, "max_dev": max_dev}
+    write_json(folder / "results.json", {"settings": settings, "model": str(model) if model else None, **results})
+    (folder / "stance_config.yaml").write_text(dump_config(cfg), encoding="utf-8")
+    table = markdown(results)
+    (folder / "results.md").write_text(table, encoding="utf-8")
+    log.info("wrote %s", folder)
+    return table
+
+
 def validate_paths(paths: list[Path]) -> int:
     """Print each problem as `file: field: message`; return how many files had any."""
     from pipeline.data import problems
