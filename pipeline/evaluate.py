@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -341,8 +341,26 @@ class Evaluation:
     views: list[tuple[Analysis, Gold]]
 
 
-def evaluate(corpus: Sequence[GoldArticle], predictors: Mapping[str, Predictor], cfg: Config) -> Evaluation:
-    """Figures for each predictor (same claims and speakers for all), with intervals, beside the majority class."""
+def unseen_topics(scores: Sequence[ArticleScore], seen: Collection[str]) -> dict[str, Any]:
+    """Claim x topic on the topics the model was never trained on: how it does on a user's new topics."""
+    keep = [
+        (g, p)
+        for s in scores
+        for t, g, p in zip(s.claim_topics, s.claim_gold, s.claim_pred, strict=True)
+        if t not in seen
+    ]
+    topics = sorted({t for s in scores for t in s.claim_topics if t not in seen})
+    return {"topics": topics, **confusion_scores(confusion([g for g, _ in keep], [p for _, p in keep]))}
+
+
+def evaluate(
+    corpus: Sequence[GoldArticle],
+    predictors: Mapping[str, Predictor],
+    cfg: Config,
+    seen_topics: Collection[str] | None = None,
+) -> Evaluation:
+    """Figures for each predictor (same claims and speakers for all), with intervals, beside the majority class.
+    With the topics the model was trained on, claim x topic is also scored on the others alone."""
     scores: dict[str, list[ArticleScore]] = {name: [] for name in predictors}
     views: list[tuple[Analysis, Gold]] = []
     for item in tqdm(corpus, desc="evaluating", unit="article", file=sys.stderr, disable=len(corpus) < 2):
@@ -362,6 +380,7 @@ def evaluate(corpus: Sequence[GoldArticle], predictors: Mapping[str, Predictor],
             name: {
                 **stance_figures(found, getattr(predictors[name], "temperature", 1.0)),
                 "per_topic": per_topic(found, names),
+                **({"unseen_topics": unseen_topics(found, seen_topics)} if seen_topics is not None else {}),
             }
             for name, found in scores.items()
         },

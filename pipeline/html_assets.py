@@ -19,6 +19,18 @@ figure { margin: 1rem 0; } figure svg, figure img { max-width: 100%; height: aut
 figcaption { color: var(--muted); font-size: .9rem; }
 code { font: .9em ui-monospace, "DejaVu Sans Mono", monospace; background: #f3f5f7; padding: 0 .2em; }
 .article { border-top: 3px solid var(--line); margin-top: 2rem; }
+/* The evaluation report (pipeline/report_html.py): headline cards, a row of plots, score tables. */
+.set { border-top: 4px solid var(--ink); margin-top: 2.5rem; }
+.cards { display: flex; flex-wrap: wrap; gap: .75rem; margin: .75rem 0 1rem; }
+.card { border: 1px solid var(--line); border-radius: 6px; padding: .6rem .9rem; min-width: 13rem;
+  background: #f8fafc; }
+.card .figure { font-size: 1.7rem; font-weight: 600; line-height: 1.2; }
+.card .interval { color: var(--muted); font-size: .85rem; min-height: 1.2em; }
+.card .label { font-size: .9rem; }
+.plots { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: flex-start; }
+.plots figure { margin: .5rem 0; }
+table.scores td:not(:first-child), table.mistakes td:last-child { font-variant-numeric: tabular-nums; }
+.toc a { margin-right: .5em; }
 .meta, .hint, .legend { color: var(--muted); font-size: .9rem; margin: .25rem 0; }
 .contents ol { margin: .25rem 0 1rem; padding-left: 1.5rem; }
 a { color: #0a58ca; }

@@ -59,6 +59,31 @@ def _confusion_table(cm: list[list[int]]) -> list[str]:
     return lines
 
 
+def unseen_line(result: dict[str, Any]) -> list[str]:
+    """Claim x topic on topics no training article had, for each predictor."""
+    found = {n: f["unseen_topics"] for n, f in result["stance"].items() if f.get("unseen_topics", {}).get("n")}
+    if not found:
+        return []
+    first = next(iter(found.values()))
+    parts = [
+        f"{PREDICTOR_NAMES.get(n, n)} macro-F1 {_pct(u['macro_f1'])}, F_avg {_pct(u['f_avg'])}"
+        for n, u in found.items()
+    ]
+    return [f"Topics never trained on ({len(first['topics'])}, {first['n']} pairs): " + "; ".join(parts) + ".", ""]
+
+
+def per_class_rows(scores: dict[str, Any]) -> list[list[Any]]:
+    return [
+        [lab, scores["precision"][lab], scores["recall"][lab], scores["f1"][lab], scores["support"][lab]]
+        for lab in LABEL_NAMES
+    ]
+
+
+def per_class_table(scores: dict[str, Any]) -> list[str]:
+    lines = ["| label | precision | recall | F1 | gold pairs |", "|---|---|---|---|---|"]
+    return lines + [f"| {a} | {_pct(b)} | {_pct(c)} | {_pct(d)} | {e} |" for a, b, c, d, e in per_class_rows(scores)]
+
+
 def _grouped(title: str, groups: dict[str, dict[str, float]]) -> str:
     return f"{title}: " + ", ".join(f"{k} {_pct(v['accuracy'])} (n={v['n']})" for k, v in groups.items())
 
@@ -112,6 +137,8 @@ def split_markdown(name: str, result: dict[str, Any]) -> list[str]:
     model = result["stance"].get("model")
     if model and model["claim_x_topic"].get("n"):
         cal = model["calibration"]
+        lines += ["Per class, the model, claim x topic:", "", *per_class_table(model["claim_x_topic"]), ""]
+        lines += unseen_line(result)
         lines += [
             "Confusion matrix of the model, claim x topic:",
             "",

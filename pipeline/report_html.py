@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline import plots
 from pipeline.html import article_view, page
-from pipeline.report import PREDICTOR_NAMES, stance_rows, with_interval
+from pipeline.report import PREDICTOR_NAMES, per_class_rows, stance_rows, unseen_line, with_interval
 
 if TYPE_CHECKING:
     from pipeline.evaluate import Evaluation
@@ -143,6 +143,13 @@ def per_topic_table(result: dict[str, Any]) -> str:
 def set_section(name: str, evaluation: Evaluation) -> str:
     result = evaluation.metrics
     stance = "".join(f"<h3>{escape(title)}</h3>{stance_table(result, level)}" for level, title in LEVELS)
+    model = result["stance"].get("model")
+    if model and model["claim_x_topic"].get("n"):
+        header = ["label", "precision", "recall", "F1", "gold pairs"]
+        stance += "<h3>Per class (claim x topic, the model)</h3>" + table(
+            header, per_class_rows(model["claim_x_topic"])
+        )
+        stance += "".join(f"<p>{escape(line)}</p>" for line in unseen_line(result) if line)
     toc = " ".join(
         f'<a href="#article-{escape(a.attribution.article.id)}">{escape(a.attribution.article.id)}</a>'
         for a, _ in evaluation.views

@@ -220,6 +220,12 @@ def predictors_for(cfg: Config, model: Path) -> dict[str, Any]:
     return predictors
 
 
+def trained_topics(model: Path) -> list[str] | None:
+    """The topics a model was trained on, from its meta.json (None for a model trained before they were kept)."""
+    meta = model / "meta.json"
+    return json.loads(meta.read_text(encoding="utf-8")).get("train_topics") if meta.exists() else None
+
+
 def evaluate_gold(cfg: Config, gold: list[Path], splits: list[str], model: Path, out: Path | None) -> str:
     """Evaluate each set; write <set>.json, .md and .html under `out` (default <model>/evaluations)."""
     from pipeline.evaluate import evaluate
@@ -232,7 +238,7 @@ def evaluate_gold(cfg: Config, gold: list[Path], splits: list[str], model: Path,
     target.mkdir(parents=True, exist_ok=True)
     markdown = []
     for name, corpus in sets.items():
-        evaluation = evaluate(corpus, predictors, cfg)
+        evaluation = evaluate(corpus, predictors, cfg, trained_topics(model))
         markdown.append(evaluation_markdown({name: evaluation.metrics}, f"{model.name} on {name}"))
         write_json(target / f"{name}.json", {name: evaluation.metrics})
         (target / f"{name}.md").write_text(markdown[-1], encoding="utf-8")
@@ -250,7 +256,8 @@ def report_gold(cfg: Config, gold: list[Path], splits: list[str], model: Path, o
         gold, splits = [project_path(cfg.train.seeds_dir)], ["test"]
     sets = gold_sets(cfg, gold, splits)
     predictors = predictors_for(cfg, model)
-    evaluations = {name: evaluate(corpus, predictors, cfg) for name, corpus in sets.items()}
+    seen = trained_topics(model)
+    evaluations = {name: evaluate(corpus, predictors, cfg, seen) for name, corpus in sets.items()}
     target = out or model / "report.html"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(evaluation_html(evaluations, model.name), encoding="utf-8")

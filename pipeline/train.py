@@ -178,12 +178,13 @@ def evaluate_splits(
     from pipeline.evaluate import evaluate  # parses articles: spaCy is loaded only here
 
     evaluations = {}
+    seen = train_topics(splits["train"])
     for name in ("dev", "test"):
         if splits[name]:
-            evaluations[name] = evaluate(splits[name], predictors, cfg)
+            evaluations[name] = evaluate(splits[name], predictors, cfg, seen)
     seeds = project_path(cfg.train.seeds_dir)
     if seeds.is_dir() and any(seeds.glob("*.gold.json")):
-        evaluations["seeds"] = evaluate([load_gold(f) for f in gold_files(seeds)], predictors, cfg)
+        evaluations["seeds"] = evaluate([load_gold(f) for f in gold_files(seeds)], predictors, cfg, seen)
     return evaluations
 
 
@@ -215,11 +216,16 @@ def build_meta(
         "machine": {"platform": platform.platform(), "processor": platform.machine(), "cpus": os.cpu_count()},
         "packages": versions(),
         "splits": {name: [g.article.id for g in items] for name, items in splits.items()},
+        "train_topics": sorted(train_topics(splits["train"])),
         "train_pairs": n_pairs,
         "best_epoch": best,
         "train_seconds": round(seconds, 1),
         "data_sha256": hashes,
     }
+
+
+def train_topics(items: list[GoldArticle]) -> set[str]:
+    return {t.id for g in items for t in g.gold.topics}
 
 
 def point_latest(root: Path, run: str) -> None:

@@ -3,7 +3,7 @@ import pytest
 
 from pipeline import PROJECT_ROOT
 from pipeline.calibrate import ece, fit_temperature, reliability, rescale
-from pipeline.evaluate import ArticleScore, covering_claim, gold_speaker, intervals, same_name
+from pipeline.evaluate import ArticleScore, covering_claim, gold_speaker, intervals, same_name, unseen_topics
 from pipeline.io import load_gold
 from pipeline.metrics import stance_scores
 from pipeline.records import Claim, GoldClaim, Mode
@@ -82,3 +82,10 @@ def test_bootstrap_intervals_resample_articles():
     mixed = intervals([_article(str(i), 4 if i % 2 else 0, 0 if i % 2 else 4) for i in range(20)])
     low, high = mixed["claim_x_topic_accuracy"]
     assert 0.2 < low < 0.5 < high < 0.8
+
+
+def test_topics_never_trained_on_are_scored_apart():
+    score = _article("a", 2, 1)
+    score = ArticleScore(**{**score.__dict__, "claim_topics": ["old", "new", "new"]})
+    found = unseen_topics([score], seen={"old"})
+    assert found["topics"] == ["new"] and found["n"] == 2 and found["accuracy"] == 0.5

@@ -46,6 +46,7 @@ def test_model_folder_explains_itself(tiny_model: Path):
     metrics = json.loads((tiny_model / "metrics.json").read_text())
     assert set(metrics) == {"dev", "test", "seeds"}
     assert metrics["seeds"]["claims"]["recall"] == 1.0
+    assert meta["train_topics"] and metrics["test"]["stance"]["model"]["unseen_topics"]["topics"] is not None
     calibration = json.loads((tiny_model / "calibration.json").read_text())
     assert calibration["fitted_on"] == "dev (1 articles)" and 0.05 <= calibration["temperature"] <= 20
     assert calibration["nll"]["after"] <= calibration["nll"]["before"] + 1e-9
