@@ -5,6 +5,7 @@ from __future__ import annotations
 import pickle
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Self
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -12,6 +13,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
 from pipeline.classify import Pair
+from pipeline.errors import StanceError
 from pipeline.records import LABELS, Label
 
 
@@ -20,7 +22,25 @@ def _joined(pairs: Sequence[Pair]) -> list[str]:
     return [" ".join(f"T_{w}" for w in first.lower().split()) + " " + second for first, second in pairs]
 
 
-class TfidfBaseline:
+class Pickled:
+    """A fitted predictor saved as one pickle in the model folder."""
+
+    def save(self, path: Path) -> None:
+        path.write_bytes(pickle.dumps(self))
+
+    @classmethod
+    def load(cls, path: Path) -> Self:
+        # Only ever loads the file `stance train` wrote into the model folder.
+        try:
+            obj = pickle.loads(path.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
+            raise StanceError(f"{path}: cannot load ({exc})") from None
+        if not isinstance(obj, cls):
+            raise StanceError(f"{path}: not a {cls.__name__}")
+        return obj
+
+
+class TfidfBaseline(Pickled):
     def __init__(self, context_chars: int, seed: int = 0) -> None:
         self.context_chars = context_chars
         self.pipeline = Pipeline(
@@ -40,13 +60,3 @@ class TfidfBaseline:
             probs = self.pipeline.predict_proba(_joined(pairs))
             out[:, self.pipeline.classes_] = probs  # a class absent from training keeps probability 0
         return out
-
-    def save(self, path: Path) -> None:
-        path.write_bytes(pickle.dumps(self))
-
-    @staticmethod
-    def load(path: Path) -> TfidfBaseline:
-        # Only ever loads the file `stance train` wrote into the model folder.
-        obj = pickle.loads(path.read_bytes())
-        assert isinstance(obj, TfidfBaseline)
-        return obj

@@ -8,19 +8,18 @@ encoder, which costs one embedding pass instead of a fine-tune, so it shows what
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
+from pipeline.baseline import Pickled
 from pipeline.classify import Pair, minilm_dir, pick_device
 from pipeline.records import LABELS, Label
 
 
-class EmbeddingHead:
+class EmbeddingHead(Pickled):
     """Predictor over (topic, claim) pairs; the encoder is loaded from the pinned package on first use."""
 
     def __init__(self, context_chars: int, seed: int = 0, batch_size: int = 64) -> None:
@@ -78,13 +77,3 @@ class EmbeddingHead:
     def __getstate__(self) -> dict[str, Any]:
         # The encoder is the pinned base package, reloaded (and hash-checked) on use: only the head is saved.
         return {**self.__dict__, "_encoder": None, "_cache": {}}
-
-    def save(self, path: Path) -> None:
-        path.write_bytes(pickle.dumps(self))
-
-    @staticmethod
-    def load(path: Path) -> EmbeddingHead:
-        # Only ever loads the file `stance train` wrote into the model folder.
-        obj = pickle.loads(path.read_bytes())
-        assert isinstance(obj, EmbeddingHead)
-        return obj

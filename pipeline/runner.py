@@ -220,10 +220,20 @@ def predictors_for(cfg: Config, model: Path) -> dict[str, Any]:
     return predictors
 
 
-def trained_topics(model: Path) -> list[str] | None:
-    """The topics a model was trained on, from its meta.json (None for a model trained before they were kept)."""
-    meta = model / "meta.json"
-    return json.loads(meta.read_text(encoding="utf-8")).get("train_topics") if meta.exists() else None
+def trained_topics(cfg: Config, model: Path) -> list[str] | None:
+    """The topics a model was trained on: from its meta.json, or from its training articles in data/ for a model
+    trained before meta.json kept them; None when neither is there."""
+    from pipeline.data import load_corpus
+
+    path = model / "meta.json"
+    meta = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    if "train_topics" in meta:
+        return list(meta["train_topics"])
+    ids = set(meta.get("splits", {}).get("train", []))
+    data = project_path(cfg.train.data_dir)
+    if not ids or not data.is_dir():
+        return None
+    return sorted({t.id for g in load_corpus(data) if g.article.id in ids for t in g.gold.topics})
 
 
 def evaluate_gold(cfg: Config, gold: list[Path], splits: list[str], model: Path, out: Path | None) -> str:
@@ -238,7 +248,7 @@ def evaluate_gold(cfg: Config, gold: list[Path], splits: list[str], model: Path,
     target.mkdir(parents=True, exist_ok=True)
     markdown = []
     for name, corpus in sets.items():
-        evaluation = evaluate(corpus, predictors, cfg, trained_topics(model))
+        evaluation = evaluate(corpus, predictors, cfg, trained_topics(cfg, model))
         markdown.append(evaluation_markdown({name: evaluation.metrics}, f"{model.name} on {name}"))
         write_json(target / f"{name}.json", {name: evaluation.metrics})
         (target / f"{name}.md").write_text(markdown[-1], encoding="utf-8")
@@ -256,7 +266,7 @@ def report_gold(cfg: Config, gold: list[Path], splits: list[str], model: Path, o
         gold, splits = [project_path(cfg.train.seeds_dir)], ["test"]
     sets = gold_sets(cfg, gold, splits)
     predictors = predictors_for(cfg, model)
-    seen = trained_topics(model)
+    seen = trained_topics(cfg, model)
     evaluations = {name: evaluate(corpus, predictors, cfg, seen) for name, corpus in sets.items()}
     target = out or model / "report.html"
     target.parent.mkdir(parents=True, exist_ok=True)
