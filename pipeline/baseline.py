@@ -33,7 +33,7 @@ class Pickled:
         # Only ever loads the file `stance train` wrote into the model folder.
         try:
             obj = pickle.loads(path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
+        except Exception as exc:  # a damaged pickle can raise almost anything
             raise StanceError(f"{path}: cannot load ({exc})") from None
         if not isinstance(obj, cls):
             raise StanceError(f"{path}: not a {cls.__name__}")

@@ -216,3 +216,16 @@ def test_the_two_stage_recipe_trains_on_public_data_first(tmp_path: Path):
     meta = json.loads((run / "meta.json").read_text())
     assert meta["pretrain"]["datasets"] == ["ibm"] and meta["pretrain"]["pairs"] == 1
     assert len((run / "pretrain_log.jsonl").read_text().splitlines()) == 1
+
+
+def test_a_damaged_model_folder_is_one_line(tiny_model: Path, tmp_path: Path):
+    import shutil
+
+    broken = tmp_path / "m"
+    shutil.copytree(tiny_model, broken)
+    (broken / "baseline.pkl").write_text("garbage")
+    result = run("evaluate", "--model", broken, "--out", tmp_path / "e")
+    assert result.exit_code == 1 and f"error: {broken / 'baseline.pkl'}: cannot load" in result.stderr
+    (broken / "calibration.json").write_text('{"temperature": "hot"}')
+    result = run("analyze", SEED, "--model", broken)
+    assert result.exit_code == 1 and "calibration.json: not a calibration file" in result.stderr
