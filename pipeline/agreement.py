@@ -13,8 +13,8 @@ from typing import Any
 from sklearn.metrics import cohen_kappa_score
 
 from pipeline.errors import InputError
-from pipeline.evaluate import gold_speaker
 from pipeline.io import read_json
+from pipeline.matching import gold_speaker
 from pipeline.records import GoldArticle
 
 

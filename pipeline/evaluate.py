@@ -19,6 +19,7 @@ from pipeline.analyze import classify, extract
 from pipeline.calibrate import calibration_report, label_ids, rescale
 from pipeline.classify import Predictor, article_pairs
 from pipeline.config import Config
+from pipeline.matching import covering_claim, match, speaker_map
 from pipeline.metrics import (
     LABEL_NAMES,
     class_f1,
@@ -28,8 +29,7 @@ from pipeline.metrics import (
     prf,
     resample_weights,
 )
-from pipeline.polnear import match
-from pipeline.records import Analysis, Attribution, Claim, Gold, GoldArticle, GoldClaim, Label
+from pipeline.records import Analysis, Attribution, Gold, GoldArticle, Label
 
 BOOTSTRAP_ROUNDS = 1000
 BOOTSTRAP_SEED = 0
@@ -65,55 +65,6 @@ class ArticleScore:
                 confusion(self.speaker_gold, self.speaker_pred).ravel(),
             ]
         )
-
-
-# --- matching predictions to gold ----------------------------------------------------------------------------
-
-
-def covering_claim(gold: GoldClaim, claims: Sequence[Claim]) -> Claim | None:
-    """The predicted claim that covers most of a gold claim, if it covers at least half of it."""
-    best, best_overlap = None, 0
-    for c in claims:
-        overlap = min(c.end, gold.end) - max(c.start, gold.start)
-        if overlap > best_overlap:
-            best, best_overlap = c, overlap
-    return best if best_overlap * 2 >= gold.end - gold.start else None
-
-
-def _tokens(name: str) -> list[str]:
-    return name.lower().removeprefix("the ").replace("’", "'").split()
-
-
-def same_name(a: str, b: str) -> bool:
-    """ "Mark Delaney" and "Vice Admiral Mark Delaney", "Kremlin" and "the Kremlin": one ends the other."""
-    ta, tb = _tokens(a), _tokens(b)
-    short, long = sorted((ta, tb), key=len)
-    return bool(short) and long[-len(short) :] == short and (len(short) > 1 or len(long) == 1 or short == long)
-
-
-def gold_speaker(name: str | None, gold: Gold) -> str | None:
-    """The gold speaker a name refers to: its name or an alias, exactly, else a name that ends the other."""
-    if name is None:
-        return None
-    for s in gold.speakers:
-        if name.lower() in {f.lower() for f in (s.name, *s.aliases)}:
-            return s.id
-    for s in gold.speakers:
-        if same_name(name, s.name):
-            return s.id
-    return None
-
-
-def speaker_map(attribution: Attribution, gold: Gold) -> dict[str, str]:
-    """Predicted speaker id → gold speaker id, by the names and aliases they share."""
-    mapping = {}
-    for speaker in attribution.speakers:
-        found = gold_speaker(speaker.name, gold) or next(
-            (g for g in (gold_speaker(m, gold) for m in speaker.mentions) if g), None
-        )
-        if found:
-            mapping[speaker.id] = found
-    return mapping
 
 
 # --- one article -----------------------------------------------------------------------------------------------

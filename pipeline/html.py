@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from pipeline import matching
 from pipeline.html_assets import PAGE_CSS, PAGE_JS
 from pipeline.records import Analysis, Claim, ClaimStance, Gold, GoldClaim, Label, SpeakerStance, Topic
 
@@ -75,9 +76,7 @@ def topic_abbrevs(topics: Sequence[Topic]) -> dict[str, str]:
 
 def speaker_map(analysis: Analysis, gold: Gold) -> dict[str, str]:
     """Predicted speaker id → gold speaker id, matched exactly as the evaluation matches them."""
-    from pipeline.evaluate import speaker_map as evaluation_map  # at call time: evaluate imports the pipeline
-
-    return evaluation_map(analysis.attribution, gold)
+    return matching.speaker_map(analysis.attribution, gold)
 
 
 def speaker_colours(analysis: Analysis, gold: Gold | None = None) -> tuple[dict[str, str], dict[str, str]]:

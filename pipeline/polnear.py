@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import InputError
+from pipeline.matching import match, overlaps
 from pipeline.metrics import prf
 from pipeline.records import Attribution
 
@@ -82,12 +83,6 @@ def trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return start, end
 
 
-def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """At least half of the longer span in common."""
-    common = min(a[1], b[1]) - max(a[0], b[0])
-    return common > 0 and 2 * common >= max(a[1] - a[0], b[1] - b[0])
-
-
 def content_units(attribution: Attribution) -> list[tuple[tuple[int, int], int]]:
     """Our claims as PolNeAR counts content: consecutive quoted sentences of one speaker joined into one span.
     Each unit comes with the index of its first claim."""
@@ -103,19 +98,6 @@ def content_units(attribution: Attribution) -> list[tuple[tuple[int, int], int]]
                 continue
         units.append(((claim.start, claim.end), n))
     return units
-
-
-def match(pred: list[tuple[int, int]], gold: list[tuple[int, int]], exact: bool) -> list[tuple[int, int]]:
-    """Greedy one-to-one pairs (pred index, gold index)."""
-    used: set[int] = set()
-    pairs = []
-    for i, p in enumerate(pred):
-        for j, g in enumerate(gold):
-            if j not in used and (p == g if exact else overlaps(p, g)):
-                used.add(j)
-                pairs.append((i, j))
-                break
-    return pairs
 
 
 SENTENCE_END = re.compile(r"[.!?][\"”’»]?\s+[\"“‘«]?[A-Z]|\n")

@@ -3,8 +3,9 @@ import pytest
 
 from pipeline import PROJECT_ROOT
 from pipeline.calibrate import ece, fit_temperature, reliability, rescale
-from pipeline.evaluate import ArticleScore, covering_claim, gold_speaker, intervals, same_name, unseen_topics
+from pipeline.evaluate import ArticleScore, intervals, unseen_topics
 from pipeline.io import load_gold
+from pipeline.matching import covering_claim, gold_speaker, same_name
 from pipeline.metrics import stance_scores
 from pipeline.records import Claim, GoldClaim, Mode
 
