@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml requirements/models.txt
 
 install: $(STAMP) ## create .venv and install the package, models and dev tools (once)
 
-train: $(STAMP) ## fine-tune the stance model on data/, evaluate it, write models/<run>/ and models/latest
+train: $(STAMP) ## fine-tune the stance model on data/, calibrate and evaluate it, write models/<run>/ (report.html too) and models/latest
 	$(BIN)/stance train --config $(CONFIG)
 
 test: $(STAMP) ## run the test suite (a few minutes on 2 CPU cores)
