@@ -25,6 +25,7 @@ from pipeline.lexicon import (
 from pipeline.quotes import Quote, find_quotes, paragraphs
 
 TRIM = " \t\r\n,;:–—-"
+QUOTE_MARKS = frozenset('"“”„«»‘’')
 INTERVIEWER = re.compile(r"(?:Q|Question)\s*[:.]\s")
 # Verbs of saying that also take their position as an object: "warned against the plan".
 WARNING_VERBS = {"warn", "caution", "argue", "complain"}
@@ -245,9 +246,13 @@ def position_content(verb: Token, subj: Token) -> list[Token] | None:
     ]
     if not objects:
         return None
-    right = verb.i
+    right, in_fragment = verb.i, False
     for child in verb.rights:
-        if _is_framing(child):
+        # A quoted fragment is the position itself ("called the report “a shopping list”"), not framing.
+        if child.text in QUOTE_MARKS:
+            right, in_fragment = max(right, child.i), not in_fragment
+            continue
+        if _is_framing(child) and not in_fragment:
             break
         right = max(t.i for t in child.subtree)
     # An appositive between subject and verb ("Weber, head of the EPP, had called for") starts it at the verb.

@@ -147,6 +147,21 @@ def test_a_quoted_fragment_stays_inside_its_reported_clause():
     assert found == [("the plan was a \u201cfantasy\u201d that would fail", "yvette_cooper", "reported", "pronoun")]
 
 
+def test_a_quoted_fragment_after_a_position_verb_is_the_position():
+    text = (
+        "The report came out on Monday.\n\n"
+        "Declan Moloney, an Irish member of the European Parliament, called the report "
+        "\u201ca shopping list dressed up as analysis\u201d and said the EU was wrong."
+    )
+    found, _ = claims(text)
+    assert found[0] == (
+        "called the report \u201ca shopping list dressed up as analysis\u201d",
+        "declan_moloney",
+        "reported",
+        "name",
+    )
+
+
 def test_seed_article_all_claims_found_and_attributed(seed_article):
     gold = json.loads((PROJECT_ROOT / "seeds" / "000_39d72c23a529c9cb.gold.json").read_text(encoding="utf-8"))
     att = extract(seed_article, CFG)
