@@ -26,26 +26,13 @@ from typing import Any
 
 import numpy as np
 
-from pipeline.classify import Pair, Predictor, format_pair
+from pipeline.classify import Predictor
 from pipeline.config import Config
 from pipeline.errors import StanceError
 from pipeline.metrics import LABEL_NAMES, stance_scores
-from pipeline.records import Label, Topic
+from pipeline.public_datasets import rows_pairs, sample
 
 DEV_SHARE = 0.15  # IBM and GWSD have no dev split: this share of train is held out (IBM: by motion)
-
-
-def rows_pairs(rows: Sequence[dict[str, Any]]) -> tuple[list[Pair], list[Label]]:
-    """Public rows through the project's one formatter: the topic as the topic's name, the text, no context."""
-    pairs = [format_pair(Topic(id="t", name=r["topic"]), r["text"], "") for r in rows]
-    return pairs, [Label(r["label"]) for r in rows]
-
-
-def sample(rows: list[dict[str, Any]], limit: int | None, seed: int) -> list[dict[str, Any]]:
-    if limit is None or len(rows) <= limit:
-        return rows
-    keep = sorted(random.Random(seed).sample(range(len(rows)), limit))
-    return [rows[i] for i in keep]
 
 
 def train_dev(name: str, splits: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

@@ -70,10 +70,9 @@ class ArticleScore:
 # --- one article -----------------------------------------------------------------------------------------------
 
 
-def _attribution(gold: Gold, analysis: Analysis, score: ArticleScore) -> None:
+def _attribution(gold: Gold, analysis: Analysis, to_gold: dict[str, str], score: ArticleScore) -> None:
     """Speaker of every gold claim that a predicted claim covers; missed claims and wrong speakers as mistakes."""
     att = analysis.attribution
-    to_gold = speaker_map(att, gold)
     names = {s.id: s.name for s in att.speakers}
     gold_names = {s.id: s.name for s in gold.speakers}
     for g in gold.claims:
@@ -122,10 +121,9 @@ def _claim_stances(item: GoldArticle, predictor: Predictor, score: ArticleScore)
             )
 
 
-def _speaker_stances(gold: Gold, analysis: Analysis, score: ArticleScore) -> None:
+def _speaker_stances(gold: Gold, analysis: Analysis, to_gold: dict[str, str], score: ArticleScore) -> None:
     """End to end: a gold speaker the pipeline did not find counts as predicted NONE. When the pipeline split
     one person into two speakers, the firmer stance of the two stands for them."""
-    to_gold = speaker_map(analysis.attribution, gold)
     predicted: dict[tuple[str | None, str], str] = {}
     firmest: dict[tuple[str | None, str], float] = {}
     for st in analysis.speaker_stances:
@@ -169,9 +167,10 @@ def score_article(item: GoldArticle, attribution: Attribution, predictor: Predic
         speaker_gold=[],
         speaker_pred=[],
     )
-    _attribution(gold, analysis, score)
+    to_gold = speaker_map(attribution, gold)
+    _attribution(gold, analysis, to_gold, score)
     _claim_stances(item, predictor, score)
-    _speaker_stances(gold, analysis, score)
+    _speaker_stances(gold, analysis, to_gold, score)
     for m in score.mistakes:
         m["article"] = score.article
     return score, analysis

@@ -203,12 +203,8 @@ def marked_text(text: str, marks: Sequence[Mark]) -> str:
 
 def _overlapping(start: int, end: int, spans: Sequence[Claim | GoldClaim]) -> str | None:
     """The id of the span sharing the most characters with [start, end), if any does."""
-    best, most = None, 0
-    for s in spans:
-        overlap = min(s.end, end) - max(s.start, start)
-        if overlap > most:
-            best, most = s.id, overlap
-    return best
+    best, _ = matching.most_overlapping(start, end, spans)
+    return best.id if best else None
 
 
 def details_json(analysis: Analysis, gold: Gold | None = None) -> dict[str, Any]:

@@ -6,18 +6,36 @@ The evaluation scores with these rules and the HTML view colours gold speakers w
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol, TypeVar
 
 from pipeline.records import Attribution, Claim, Gold, GoldClaim
 
 
+class Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+S = TypeVar("S", bound=Spanned)
+
+
+def most_overlapping(start: int, end: int, spans: Sequence[S]) -> tuple[S | None, int]:
+    """The span sharing the most characters with [start, end), and how many (None, 0 when none does)."""
+    best, most = None, 0
+    for span in spans:
+        overlap = min(span.end, end) - max(span.start, start)
+        if overlap > most:
+            best, most = span, overlap
+    return best, most
+
+
 def covering_claim(gold: GoldClaim, claims: Sequence[Claim]) -> Claim | None:
     """The predicted claim that covers most of a gold claim, if it covers at least half of it."""
-    best, best_overlap = None, 0
-    for c in claims:
-        overlap = min(c.end, gold.end) - max(c.start, gold.start)
-        if overlap > best_overlap:
-            best, best_overlap = c, overlap
-    return best if best_overlap * 2 >= gold.end - gold.start else None
+    best, overlap = most_overlapping(gold.start, gold.end, claims)
+    return best if overlap * 2 >= gold.end - gold.start else None
 
 
 def _tokens(name: str) -> list[str]:

@@ -37,8 +37,9 @@ from typing import Any, Literal
 
 from datasets import Dataset, DatasetDict, Features, Value
 
+from pipeline.classify import Pair, format_pair
 from pipeline.errors import InputError
-from pipeline.records import LABELS, Label
+from pipeline.records import LABELS, Label, Topic
 
 Row = dict[str, Any]
 
@@ -385,3 +386,17 @@ def counts_table(rows: list[dict[str, Any]]) -> str:
     keys = list(rows[0]) if rows else []
     lines = ["| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)]
     return "\n".join(lines + ["| " + " | ".join(str(row[k]) for k in keys) + " |" for row in rows])
+
+
+def rows_pairs(rows: Sequence[Row]) -> tuple[list[Pair], list[Label]]:
+    """Rows through the project's one input formatter: the topic as the topic's name, the text, no context."""
+    pairs = [format_pair(Topic(id="t", name=r["topic"]), r["text"], "") for r in rows]
+    return pairs, [Label(r["label"]) for r in rows]
+
+
+def sample(rows: list[Row], limit: int | None, seed: int) -> list[Row]:
+    """A seeded subsample in the original order (all rows when there are no more than `limit`)."""
+    if limit is None or len(rows) <= limit:
+        return rows
+    keep = sorted(random.Random(seed).sample(range(len(rows)), limit))
+    return [rows[i] for i in keep]

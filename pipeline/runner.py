@@ -224,6 +224,7 @@ def trained_topics(cfg: Config, model: Path) -> list[str] | None:
     """The topics a model was trained on: from its meta.json, or from its training articles in data/ for a model
     trained before meta.json kept them; None when neither is there."""
     from pipeline.data import load_corpus
+    from pipeline.train import train_topics
 
     path = model / "meta.json"
     meta = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
@@ -233,7 +234,7 @@ def trained_topics(cfg: Config, model: Path) -> list[str] | None:
     data = project_path(cfg.train.data_dir)
     if not ids or not data.is_dir():
         return None
-    return sorted({t.id for g in load_corpus(data) if g.article.id in ids for t in g.gold.topics})
+    return sorted(train_topics([g for g in load_corpus(data) if g.article.id in ids]))
 
 
 def evaluate_gold(cfg: Config, gold: list[Path], splits: list[str], model: Path, out: Path | None) -> str:

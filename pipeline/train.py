@@ -6,7 +6,6 @@ import hashlib
 import logging
 import os
 import platform
-import random
 import shutil
 import subprocess
 import time
@@ -19,14 +18,14 @@ from pipeline import PROJECT_ROOT, __version__
 from pipeline.baseline import TfidfBaseline
 from pipeline.calibrate import calibration_report, fit_temperature, label_ids
 from pipeline.calibrate import save as save_calibration
-from pipeline.classify import BASE_MINILM, MINILM_SHA256, Pair, StanceClassifier, format_pair
+from pipeline.classify import BASE_MINILM, MINILM_SHA256, Pair, StanceClassifier
 from pipeline.config import Config, dump_config, project_path
 from pipeline.data import load_corpus, load_splits
 from pipeline.embedhead import EmbeddingHead
 from pipeline.errors import StanceError
 from pipeline.finetune import build_model, fit, gold_pairs, seed_everything, thin_none
 from pipeline.io import gold_files, load_gold, write_json
-from pipeline.records import LABELS, GoldArticle, Label, Topic
+from pipeline.records import LABELS, GoldArticle, Label
 from pipeline.report import evaluation_markdown, model_card
 from pipeline.report_html import evaluation_html
 
@@ -133,19 +132,11 @@ def train(cfg: Config, run_name: str | None = None) -> Path:
 
 def public_pairs(cfg: Config) -> tuple[list[Pair], list[Label]]:
     """The train split of each public dataset in `train.pretrain`, through the same formatter (no context)."""
-    from pipeline.public_datasets import load_public
+    from pipeline.public_datasets import load_public, rows_pairs, sample
 
-    pairs: list[Pair] = []
-    labels: list[Label] = []
-    for name, found in load_public(project_path(cfg.train.datasets_root), cfg.train.pretrain).items():
-        for row in found["train"]:
-            pairs.append(format_pair(Topic(id=name, name=row["topic"]), row["text"], ""))
-            labels.append(Label(row["label"]))
-    limit = cfg.train.pretrain_max_pairs
-    if limit and len(pairs) > limit:
-        keep = sorted(random.Random(cfg.train.seed).sample(range(len(pairs)), limit))
-        pairs, labels = [pairs[i] for i in keep], [labels[i] for i in keep]
-    return pairs, labels
+    found = load_public(project_path(cfg.train.datasets_root), cfg.train.pretrain)
+    rows = [row for splits in found.values() for row in splits["train"]]
+    return rows_pairs(sample(rows, cfg.train.pretrain_max_pairs, cfg.train.seed))
 
 
 def pretrain(
