@@ -7,7 +7,7 @@ CONFIG ?= configs/default.yaml
 GOLD ?= seeds/
 
 .DEFAULT_GOAL := help
-.PHONY: help install train test test-all evaluate bench-attribution bench-stance lint typecheck check clean
+.PHONY: help install train train-tagger test test-all evaluate bench-attribution bench-stance lint typecheck check clean
 
 help: ## list every target
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -36,8 +36,13 @@ evaluate: $(STAMP) ## evaluate models/latest on seeds/ and the test split; write
 	$(BIN)/stance report --gold $(GOLD) --split dev --split test
 
 POLNEAR ?= ../shared/datasets/polnear
-bench-attribution: $(STAMP) ## claims and attribution on PolNeAR dev (SPLIT=test once, for final figures)
+TAGGER ?= models/tagger
+train-tagger: $(STAMP) ## optional: fine-tune the attribution tagger on PolNeAR train into $(TAGGER) (~40 min on 2 CPU cores)
+	$(BIN)/stance train-tagger --root $(POLNEAR) --out $(TAGGER)
+
+bench-attribution: $(STAMP) ## claims and attribution on PolNeAR dev, rules and (if trained) the tagger; SPLIT=test once
 	$(BIN)/stance bench-attribution --root $(POLNEAR) --split $(or $(SPLIT),dev)
+	$(if $(wildcard $(TAGGER)/tagger.json),$(BIN)/stance bench-attribution --root $(POLNEAR) --split $(or $(SPLIT),dev) --tagger $(TAGGER))
 
 # On a 2-core CPU a full run takes hours: each train split is subsampled (seeded). On a GPU: MAX_TRAIN= MAX_DEV=
 MAX_TRAIN ?= 600

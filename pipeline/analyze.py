@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from pipeline.aggregate import aggregate
 from pipeline.attribute import attribute
-from pipeline.classify import Predictor, article_pairs, claim_stances
+from pipeline.classify import Predictor, article_pairs, claim_stances, speaker_names
 from pipeline.config import Config
 from pipeline.nlp import parse
 from pipeline.records import Analysis, Article, Attribution, Topic
@@ -17,6 +17,12 @@ def extract(article: Article, cfg: Config) -> Attribution:
     """Claims and speakers, without any stance (what `stance quotes` prints)."""
     doc = parse(article.text, cfg.segment.spacy_model)
     drafts, _, warnings = segment(doc)
+    if cfg.segment.tagger:
+        from pipeline.config import project_path
+        from pipeline.tagger import load_tagger, tagged_drafts
+
+        # The rules still run for their warnings about the text (unbalanced quotation marks).
+        drafts = tagged_drafts(doc, load_tagger(str(project_path(cfg.segment.tagger))))
     return attribute(article, doc, drafts, warnings)
 
 
@@ -24,7 +30,11 @@ def classify(
     attribution: Attribution, topics: Sequence[Topic], predictor: Predictor, min_confidence: float
 ) -> Analysis:
     claims = attribution.claims
-    pairs = article_pairs(attribution.article.text, [(c.start, c.end) for c in claims], topics, predictor.context_chars)
+    names = speaker_names(
+        [c.speaker for c in claims], {s.id: s.name for s in attribution.speakers}, predictor.speaker_in_input
+    )
+    spans = [(c.start, c.end) for c in claims]
+    pairs = article_pairs(attribution.article.text, spans, topics, predictor.context_chars, names)
     stances = claim_stances([c.id for c in claims], topics, predictor.predict_proba(pairs))
     return Analysis(
         attribution=attribution,

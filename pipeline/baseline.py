@@ -41,6 +41,8 @@ class Pickled:
 
 
 class TfidfBaseline(Pickled):
+    speaker_in_input = False  # the baselines read the claim (and its context) only
+
     def __init__(self, context_chars: int, seed: int = 0) -> None:
         self.context_chars = context_chars
         self.pipeline = Pipeline(

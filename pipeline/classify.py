@@ -43,19 +43,33 @@ def claim_context(text: str, start: int, chars: int) -> str:
     return re.sub(r"\s+", " ", window).strip()
 
 
-def format_pair(topic: Topic, claim_text: str, context: str) -> Pair:
+def format_pair(topic: Topic, claim_text: str, context: str, speaker: str | None = None) -> Pair:
     """(first, second) segment of the cross-encoder input. Training and prediction both call this."""
-    second = f"{claim_text} [SEP] {context}" if context else claim_text
+    claim = f"{speaker}: {claim_text}" if speaker else claim_text
+    second = f"{claim} [SEP] {context}" if context else claim
     return topic_text(topic), second
 
 
-def article_pairs(text: str, spans: Sequence[tuple[int, int]], topics: Sequence[Topic], chars: int) -> list[Pair]:
-    """Pairs for every claim span x topic, claim-major."""
+def article_pairs(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    topics: Sequence[Topic],
+    chars: int,
+    speakers: Sequence[str | None] | None = None,
+) -> list[Pair]:
+    """Pairs for every claim span x topic, claim-major; `speakers` (one name or None a span) when the model
+    reads who is speaking (`model.speaker_in_input`)."""
     pairs = []
-    for start, end in spans:
+    for n, (start, end) in enumerate(spans):
         context = claim_context(text, start, chars)
-        pairs += [format_pair(topic, text[start:end], context) for topic in topics]
+        speaker = speakers[n] if speakers else None
+        pairs += [format_pair(topic, text[start:end], context, speaker) for topic in topics]
     return pairs
+
+
+def speaker_names(claim_speakers: Sequence[str | None], names: dict[str, str], wanted: bool) -> list[str | None] | None:
+    """Each claim's speaker name for the input, or None throughout when the predictor does not read them."""
+    return [names.get(s) if s else None for s in claim_speakers] if wanted else None
 
 
 def claim_stances(claim_ids: Sequence[str], topics: Sequence[Topic], probs: np.ndarray) -> tuple[ClaimStance, ...]:
@@ -78,6 +92,7 @@ def claim_stances(claim_ids: Sequence[str], topics: Sequence[Topic], probs: np.n
 
 class Predictor(Protocol):
     context_chars: int
+    speaker_in_input: bool
 
     def predict_proba(self, pairs: Sequence[Pair]) -> np.ndarray: ...
 
@@ -136,6 +151,7 @@ class StanceClassifier:
         self.tokenizer = tokenizer
         self.cfg = cfg
         self.context_chars = cfg.context_chars
+        self.speaker_in_input = cfg.speaker_in_input
         self.batch_size = batch_size
         self.temperature = 1.0  # set from the model's calibration.json; 1.0 = the raw softmax
         self.device = pick_device()

@@ -127,6 +127,27 @@ def train(
     typer.echo(f"model written to {path}", err=True)
 
 
+POLNEAR = Path("../shared/datasets/polnear")
+PolnearOpt = Annotated[Path, typer.Option(help="PolNeAR folder (holding data/<split>/text and attributions)")]
+
+
+@app.command("train-tagger")
+@one_line_errors
+def train_tagger(
+    root: PolnearOpt = POLNEAR,
+    out: Annotated[Path | None, typer.Option(help="tagger folder to write (default tagger.output_dir)")] = None,
+    config: ConfigOpt = None,
+    set_: SetOpt = None,
+) -> None:
+    """Fine-tune the attribution tagger (source / cue / content, BIO) on PolNeAR train, selected on dev."""
+    from pipeline.tagger_train import train_tagger as train
+
+    cfg = setup(config, set_)
+    path = train(cfg, root, out or project_path(cfg.tagger.output_dir))
+    typer.echo((path / "README.md").read_text(encoding="utf-8"))
+    typer.echo(f"tagger written to {path}", err=True)
+
+
 @app.command()
 @one_line_errors
 def sweep(
@@ -242,11 +263,10 @@ def bench_stance(
 @app.command("bench-attribution")
 @one_line_errors
 def bench_attribution(
-    root: Annotated[Path, typer.Option(help="PolNeAR folder (holding data/<split>/text and attributions)")] = Path(
-        "../shared/datasets/polnear"
-    ),
+    root: PolnearOpt = POLNEAR,
     split: Annotated[str, typer.Option(help="dev for development; test once, for the final figures")] = "dev",
     limit: Annotated[int | None, typer.Option(help="only the first N articles")] = None,
+    tagger: Annotated[Path | None, typer.Option(help="score this trained tagger instead of the rules")] = None,
     config: ConfigOpt = None,
     set_: SetOpt = None,
 ) -> None:
@@ -258,9 +278,12 @@ def bench_attribution(
     from pipeline.polnear import read_split, score
 
     cfg = setup(config, set_)
+    if tagger is not None:
+        cfg.segment.tagger = str(tagger.resolve())
     articles = list(read_split(root, split))[:limit]
     items = [(a, extract(article_from_text(a.name, a.text), cfg)) for a in tqdm(articles, desc=split, file=sys.stderr)]
-    typer.echo(json.dumps({"split": split, **score(items)}, indent=1))
+    system = f"tagger {cfg.segment.tagger}" if cfg.segment.tagger else "rules"
+    typer.echo(json.dumps({"split": split, "system": system, **score(items)}, indent=1))
 
 
 @data_app.command("validate")

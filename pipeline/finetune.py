@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from tqdm import tqdm
 
-from pipeline.classify import Pair, StanceClassifier, article_pairs, autocast, base_dir
+from pipeline.classify import Pair, StanceClassifier, article_pairs, autocast, base_dir, speaker_names
 from pipeline.config import Config
 from pipeline.metrics import stance_scores
 from pipeline.records import LABELS, GoldArticle, Label
@@ -27,14 +27,17 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def gold_pairs(corpus: Sequence[GoldArticle], context_chars: int) -> tuple[list[Pair], list[Label]]:
+def gold_pairs(
+    corpus: Sequence[GoldArticle], context_chars: int, speaker: bool = False
+) -> tuple[list[Pair], list[Label]]:
     """Every gold claim x topic of every article, through the same formatter as prediction."""
     pairs: list[Pair] = []
     labels: list[Label] = []
     for item in corpus:
         gold = item.gold
         spans = [(c.start, c.end) for c in gold.claims]
-        pairs += article_pairs(item.article.text, spans, gold.topics, context_chars)
+        names = speaker_names([c.speaker for c in gold.claims], {s.id: s.name for s in gold.speakers}, speaker)
+        pairs += article_pairs(item.article.text, spans, gold.topics, context_chars, names)
         labels += [c.stances[t.id] for c in gold.claims for t in gold.topics]
     return pairs, labels
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from pipeline.errors import InputError
 from pipeline.matching import match, overlaps
 from pipeline.metrics import prf
-from pipeline.records import Attribution
+from pipeline.records import Attribution, Claim
 
 QUOTE_MARKS = "\"“”‘’«»„'"
 STRIP = QUOTE_MARKS + " \t\r\n.,;:"
@@ -26,6 +26,8 @@ class GoldAttribution:
     content: tuple[int, int]
     cue: tuple[int, int] | None
     source: tuple[int, int] | None
+    # (role, start, end) of every piece, discontinuous spans kept apart: what the token tagger learns from.
+    fragments: tuple[tuple[str, int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -35,28 +37,41 @@ class PolnearArticle:
     attributions: tuple[GoldAttribution, ...]
 
 
-def _span(field: str) -> tuple[int, int]:
-    """ "10 20;25 30" (discontinuous) -> (10, 30)."""
-    numbers = [int(n) for n in re.findall(r"\d+", field)]
-    return min(numbers), max(numbers)
+def _pieces(field: str) -> list[tuple[int, int]]:
+    """ "10 20;25 30" (discontinuous) -> [(10, 20), (25, 30)]."""
+    return [(int(a), int(b)) for a, b in re.findall(r"(\d+) (\d+)", field)]
+
+
+def _span(pieces: list[tuple[int, int]]) -> tuple[int, int]:
+    return min(a for a, _ in pieces), max(b for _, b in pieces)
 
 
 def parse_ann(text: str) -> tuple[GoldAttribution, ...]:
-    spans: dict[str, tuple[str, tuple[int, int]]] = {}
+    spans: dict[str, list[tuple[int, int]]] = {}
     relations = []
     for line in text.splitlines():
         parts = line.split("\t")
         if line.startswith("T") and len(parts) >= 2:
-            kind, _, offsets = parts[1].partition(" ")
-            spans[parts[0]] = (kind, _span(offsets))
+            pieces = _pieces(parts[1].partition(" ")[2])
+            if pieces:
+                spans[parts[0]] = pieces
         elif line.startswith("E") and len(parts) >= 2:
             relations.append(dict(arg.split(":", 1) for arg in parts[1].split() if ":" in arg))
 
     def role(rel: dict[str, str], name: str) -> tuple[int, int] | None:
-        return spans[rel[name]][1] if rel.get(name) in spans else None
+        return _span(spans[rel[name]]) if rel.get(name) in spans else None
+
+    def fragments(rel: dict[str, str]) -> tuple[tuple[str, int, int], ...]:
+        named = [(name, rel.get(name)) for name in ("Source", "Cue", "Content")]
+        return tuple((name.upper(), a, b) for name, key in named if key in spans for a, b in spans[key])
 
     return tuple(
-        GoldAttribution(content=spans[rel["Content"]][1], cue=role(rel, "Cue"), source=role(rel, "Source"))
+        GoldAttribution(
+            content=_span(spans[rel["Content"]]),
+            cue=role(rel, "Cue"),
+            source=role(rel, "Source"),
+            fragments=fragments(rel),
+        )
         for rel in relations
         if rel.get("Content") in spans
     )
@@ -84,20 +99,34 @@ def trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def content_units(attribution: Attribution) -> list[tuple[tuple[int, int], int]]:
-    """Our claims as PolNeAR counts content: consecutive quoted sentences of one speaker joined into one span.
-    Each unit comes with the index of its first claim."""
+    """Our claims as PolNeAR counts content: consecutive quoted sentences of one speaker joined into one span,
+    also across their own attribution ("“The plan,” she said, “is dead.”" is one content). Each unit comes with
+    the index of its first claim."""
     text = attribution.article.text
     units: list[tuple[tuple[int, int], int]] = []
     for n, claim in enumerate(attribution.claims):
         if units and claim.mode.value == "direct":
             (start, end), first = units[-1]
             prev = attribution.claims[n - 1]
-            between = text[end : claim.start]
-            if prev.mode.value == "direct" and prev.speaker == claim.speaker and not between.strip(STRIP + "\n"):
+            if (
+                prev.mode.value == "direct"
+                and prev.speaker == claim.speaker
+                and _only_attribution(text, end, prev, claim)
+            ):
                 units[-1] = ((start, claim.end), first)
                 continue
         units.append(((claim.start, claim.end), n))
     return units
+
+
+def _only_attribution(text: str, end: int, prev: Claim, claim: Claim) -> bool:
+    """Nothing but punctuation, and the source and cue of one of the two claims, between them."""
+    between = list(text[end : claim.start])
+    for span in (prev.source, prev.cue, claim.source, claim.cue):
+        if span is not None:
+            for i in range(max(span.start, end), min(span.end, claim.start)):
+                between[i - end] = " "
+    return not "".join(between).strip(STRIP + "\n")
 
 
 SENTENCE_END = re.compile(r"[.!?][\"”’»]?\s+[\"“‘«]?[A-Z]|\n")

@@ -35,9 +35,9 @@ def grid_points(grid_file: Path) -> list[dict[str, Any]]:
 def run_point(base: Path | None, overrides: list[str], splits: dict[str, Any]) -> dict[str, Any]:
     cfg: Config = load_config(base, overrides)
     seed_everything(cfg.train.seed)
-    chars = cfg.model.context_chars
-    pairs, labels = thin_none(*gold_pairs(splits["train"], chars), cfg.train.none_keep, cfg.train.seed)
-    dev = gold_pairs(splits["dev"], chars)
+    chars, speaker = cfg.model.context_chars, cfg.model.speaker_in_input
+    pairs, labels = thin_none(*gold_pairs(splits["train"], chars, speaker), cfg.train.none_keep, cfg.train.seed)
+    dev = gold_pairs(splits["dev"], chars, speaker)
     model, tokenizer = build_model(cfg)
     classifier = StanceClassifier(model, tokenizer, cfg.model, cfg.analyze.batch_size)
     started = time.perf_counter()

@@ -83,9 +83,11 @@ def train(cfg: Config, run_name: str | None = None) -> Path:
         torch.set_num_threads(cfg.train.threads)
     seed_everything(cfg.train.seed)
     splits = split_corpus(cfg)
-    chars = cfg.model.context_chars
-    train_pairs, train_labels = thin_none(*gold_pairs(splits["train"], chars), cfg.train.none_keep, cfg.train.seed)
-    dev = gold_pairs(splits["dev"], chars)
+    chars, speaker = cfg.model.context_chars, cfg.model.speaker_in_input
+    train_pairs, train_labels = thin_none(
+        *gold_pairs(splits["train"], chars, speaker), cfg.train.none_keep, cfg.train.seed
+    )
+    dev = gold_pairs(splits["dev"], chars, speaker)
     log.info("training on %d pairs from %d articles", len(train_pairs), len(splits["train"]))
 
     out_root = project_path(cfg.train.output_dir)
@@ -152,7 +154,7 @@ def pretrain(
 
 def calibrate_model(classifier: StanceClassifier, dev: list[GoldArticle], folder: Path) -> float:
     """Fit the temperature on the dev claims, save it with the model, and use it from now on."""
-    pairs, gold = gold_pairs(dev, classifier.context_chars)
+    pairs, gold = gold_pairs(dev, classifier.context_chars, classifier.speaker_in_input)
     classifier.temperature = 1.0
     raw = classifier.predict_proba(pairs)
     labels = label_ids([lab.value for lab in gold])

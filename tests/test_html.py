@@ -38,6 +38,7 @@ class FakePredictor:
     """Fixed, varied probabilities (a Dirichlet draw per pair): every label shows up, no model is needed."""
 
     context_chars = 80
+    speaker_in_input = False
 
     def predict_proba(self, pairs: list[tuple[str, str]]) -> np.ndarray:
         return np.random.default_rng(13).dirichlet([1.0, 1.0, 2.0], size=len(pairs))

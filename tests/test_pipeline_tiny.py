@@ -229,3 +229,29 @@ def test_a_damaged_model_folder_is_one_line(tiny_model: Path, tmp_path: Path):
     (broken / "calibration.json").write_text('{"temperature": "hot"}')
     result = run("analyze", SEED, "--model", broken)
     assert result.exit_code == 1 and "calibration.json: not a calibration file" in result.stderr
+
+
+def test_speaker_in_input_reaches_training_and_prediction(tmp_path: Path):
+    from pipeline.classify import StanceClassifier, format_pair
+    from pipeline.config import load_config
+    from pipeline.finetune import gold_pairs
+    from pipeline.records import Topic
+    from pipeline.runner import gold_sets
+    from pipeline.train import train
+    from tests.conftest import copy_corpus, tiny_config
+
+    topic = Topic(id="t", name="Tariffs")
+    assert format_pair(topic, "They must go.", "", "Jane Doe") == ("Tariffs", "Jane Doe: They must go.")
+    copy_corpus(tmp_path / "corpus")
+    cfg = tiny_config(tmp_path, "model.speaker_in_input=true")
+    items = gold_sets(cfg, [], ["train"])["split-train"]
+    pairs, _ = gold_pairs(items, 0, speaker=True)
+    gold = items[0].gold
+    first = next(c for c in gold.claims if c.speaker)
+    name = next(s.name for s in gold.speakers if s.id == first.speaker)
+    assert any(second == f"{name}: {first.text}" for _, second in pairs)
+    model = train(cfg, "speaker")
+    saved = load_config(model / "stance_config.yaml", [])
+    assert StanceClassifier.load(model, saved.model).speaker_in_input
+    result = run("analyze", SEED, "--model", model)
+    assert result.exit_code == 0, result.output

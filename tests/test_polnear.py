@@ -59,3 +59,19 @@ def test_scores_our_claims_against_the_annotation():
     assert result["content_exact"]["found"] == 2  # quotation marks and punctuation are trimmed on both sides
     assert result["speaker_accuracy"]["all"] == {"accuracy": 1.0, "n": 2}
     assert result["source"]["found"] == 2 and result["cue"]["found"] == 2
+
+
+def test_a_quote_interrupted_by_its_attribution_is_one_content():
+    text = "Senator Jane Doe spoke on Monday.\n\n“The plan,” Doe said, “is dead and buried.”"
+    first, second = text.index("“The plan"), text.index("“is dead")
+    ann = "\n".join(
+        [
+            f"T1\tContent {first} {first + 10};{second} {len(text)}\tx",
+            f"T2\tSource {text.index('Doe said')} {text.index('Doe said') + 3}\tDoe",
+            "E1\tAttribution:T1 Content:T1 Source:T2",
+        ]
+    )
+    attribution = extract(article_from_text("a", text), Config())
+    assert len([c for c in attribution.claims if c.mode.value == "direct"]) == 2
+    result = score([(PolnearArticle("a", text, parse_ann(ann)), attribution)])
+    assert result["content_exact"]["found"] == 1 and result["content_exact"]["predicted"] == 1
