@@ -37,7 +37,7 @@ evaluate: $(STAMP) ## evaluate models/latest on seeds/ and the test split; write
 
 POLNEAR ?= ../shared/datasets/polnear
 TAGGER ?= models/tagger
-train-tagger: $(STAMP) ## optional: fine-tune the attribution tagger on PolNeAR train into $(TAGGER) (~40 min on 2 CPU cores)
+train-tagger: $(STAMP) ## optional: fine-tune the attribution tagger on PolNeAR train into models/tagger (about 40 min on 2 CPU cores)
 	$(BIN)/stance train-tagger --root $(POLNEAR) --out $(TAGGER)
 
 bench-attribution: $(STAMP) ## claims and attribution on PolNeAR dev, rules and (if trained) the tagger; SPLIT=test once
