@@ -45,6 +45,23 @@ TITLE_NOUNS = _words(
     """
 )
 
+# Head nouns of descriptions that stand for one organisation ("the group said", "the ministry warned").
+ORG_NOUNS = _words(
+    """
+    administration agency alliance association authority bank bloc board cabinet charity chamber coalition commission
+    committee company confederation council department embassy federation firm forum foundation government group
+    institute league lobby ministry movement network office organisation organization party regulator union
+    utility watchdog
+    """
+)
+
+# "It said": an organisation, never a person.
+ORG_PRONOUNS = _words(
+    """
+    it
+    """
+)
+
 PERSON_PRONOUNS = _words(
     """
     he her him she

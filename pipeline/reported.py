@@ -1,0 +1,140 @@
+"""Reported speech: "X said (that) ...", "X rejected the plan", "According to X, ...".
+
+Rules over spaCy's dependency parse; the subject of the verb of saying is the claim's source mention.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from pipeline.lexicon import FRAMING_PREPS, POSITION_PREPS, POSITION_VERBS, SAY_VERBS, VENUE_NOUNS
+from pipeline.quotes import Quote
+from pipeline.speech import QUOTE_MARKS, Draft, mention_span, speaking_subject, subject_of, trimmed
+
+# Verbs of saying that also take their position as an object: "warned against the plan".
+WARNING_VERBS = {"warn", "caution", "argue", "complain"}
+CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "dative", "attr", "oprd", "prt", "acomp"}
+
+
+def _span_chars(tokens: list[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _cut_framing(tokens: list[Token]) -> list[Token]:
+    """Drop trailing framing the journalist adds: ", according to ..."."""
+    for n, tok in enumerate(tokens):
+        if tok.lower_ == "according" and n + 1 < len(tokens) and tokens[n + 1].lower_ == "to":
+            return tokens[:n]
+    return tokens
+
+
+def clause_content(verb: Token) -> list[Token] | None:
+    """Tokens of the content clause of a verb of saying, without "that"."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None) or _venue_clause(verb)
+    if clause is None:
+        return None
+    return _cut_framing([t for t in clause.subtree if not (t.dep_ == "mark" and t.i == clause.left_edge.i)])
+
+
+def _venue_clause(verb: Token) -> Token | None:
+    """ "said in a statement that ...": the parser hangs the that-clause on the venue noun, not on the verb."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
+        for venue in (o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in VENUE_NOUNS):
+            for clause in venue.children:
+                if clause.dep_ in {"acl", "ccomp"} and clause.left_edge.dep_ == "mark":
+                    return clause
+    return None
+
+
+def _is_for_clause(child: Token) -> bool:
+    """ "called for the EU to lead talks": the parser makes the "for ... to" clause an adverbial clause."""
+    return child.dep_ == "advcl" and child.left_edge.lower_ == "for"
+
+
+def _is_framing(child: Token) -> bool:
+    """Adjuncts the journalist adds: "in an interview", "on Thursday", "despite calls", "after the summit"."""
+    # "described the vote as a dark day": what "as" introduces is the position, whatever noun it holds.
+    if _is_for_clause(child) or (child.dep_ == "prep" and child.lower_ == "as"):
+        return False
+    if child.dep_ in {"npadvmod", "advcl", "punct", "cc", "conj", "mark", "relcl"}:
+        return True
+    if child.dep_ != "prep":
+        return False
+    if child.lower_ in FRAMING_PREPS:
+        return True
+    objects = [c for c in child.children if c.dep_ == "pobj"]
+    return any(o.lemma_.lower() in VENUE_NOUNS or o.ent_type_ in {"DATE", "TIME"} for o in objects)
+
+
+def position_content(verb: Token, subj: Token) -> list[Token] | None:
+    """Subject (when next to the verb), the verb and what follows it, up to the journalist's framing."""
+    objects = [
+        c
+        for c in verb.children
+        if c.i > verb.i
+        and (c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in POSITION_PREPS) or _is_for_clause(c))
+    ]
+    if not objects:
+        return None
+    right, in_fragment = verb.i, False
+    for child in verb.rights:
+        # A quoted fragment is the position itself ("called the report “a shopping list”"), not framing.
+        if child.text in QUOTE_MARKS:
+            right, in_fragment = max(right, child.i), not in_fragment
+            continue
+        if _is_framing(child) and not in_fragment:
+            break
+        right = max(t.i for t in child.subtree)
+    # An appositive between subject and verb ("Weber, head of the EPP, had called for") starts it at the verb.
+    adjacent = subj.i < verb.i and not any(t.is_punct for t in verb.doc[subj.i + 1 : verb.i])
+    start = subj.left_edge.i if adjacent else min([verb.i, *(c.i for c in verb.lefts if c.dep_ in {"aux", "neg"})])
+    return _cut_framing(list(verb.doc[start : right + 1]))
+
+
+def reported_claims(doc: Doc, used_cues: set[int], quotes: list[Quote]) -> list[Draft]:
+    in_quote = [False] * (len(doc.text) + 1)
+    for q in quotes:
+        for i in range(q.open_at, min(q.end + 1, len(doc.text))):
+            in_quote[i] = True
+    drafts = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.i in used_cues or tok.pos_ != "VERB" or in_quote[tok.idx]:
+            continue
+        if lemma not in SAY_VERBS and lemma not in POSITION_VERBS:
+            continue
+        subj = subject_of(tok)
+        if subj is None or in_quote[subj.idx] or not speaking_subject(subj):
+            continue
+        content = clause_content(tok) if lemma in SAY_VERBS else None
+        if content is None and (lemma in POSITION_VERBS or lemma in WARNING_VERBS):
+            content = position_content(tok, subj)
+        if not content:
+            continue
+        start, end = trimmed(doc.text, *_span_chars(content), trailing=".")
+        if end - start < 8 or sum(in_quote[start:end]) > (end - start) / 2:
+            continue
+        drafts.append(Draft(start, end, "reported", (tok.idx, tok.idx + len(tok)), mention_span(subj)))
+    return drafts
+
+
+def according_claims(doc: Doc, quotes: list[Quote]) -> list[Draft]:
+    """ "According to X, Y" and "Y, according to X": Y, said by X (when X can be a speaker)."""
+    drafts = []
+    for tok in doc:
+        if tok.lower_ != "according":
+            continue
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        if to is None or source is None or not speaking_subject(source):
+            continue
+        if any(q.open_at <= tok.idx < q.end for q in quotes):
+            continue
+        framing = {t.i for t in tok.subtree}
+        rest = [t for t in tok.sent if t.i not in framing]
+        if not rest:
+            continue
+        start, end = trimmed(doc.text, *_span_chars(rest), trailing=".")
+        if end - start >= 8:
+            drafts.append(Draft(start, end, "reported", (tok.idx, to.idx + len(to)), mention_span(source)))
+    return drafts

@@ -1,0 +1,91 @@
+"""The parts of a sentence that report speech: who is speaking (the subject of a verb of saying, and the
+mention that names them), and the claim drafts the segmenter builds from them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from pipeline.lexicon import (
+    GROUP_PRONOUNS,
+    ORG_NOUNS,
+    ORG_PRONOUNS,
+    PERSON_PRONOUNS,
+    TITLE_NOUNS,
+    UNNAMED_DETERMINERS,
+)
+
+TRIM = " \t\r\n,;:–—-"
+QUOTE_MARKS = frozenset('"“”„«»‘’')
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A claim before attribution."""
+
+    start: int
+    end: int
+    mode: str  # "direct" | "reported"
+    cue: tuple[int, int] | None = None
+    source: tuple[int, int] | None = None
+    quote: int | None = None  # index of the quote a direct claim comes from
+    warning: str | None = None
+
+
+def trimmed(text: str, start: int, end: int, trailing: str = "") -> tuple[int, int]:
+    """Without surrounding spaces and joining punctuation (and `trailing`, e.g. a reported clause's period)."""
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM + trailing:
+        end -= 1
+    return start, end
+
+
+def mention_span(token: Token) -> tuple[int, int]:
+    """The noun phrase a subject token heads, without appositives, clauses or trailing punctuation."""
+    left = token.left_edge
+    first = left.i
+    while first < token.i and token.doc[first].dep_ in {"punct", "cc"}:
+        first += 1
+    last = token.i
+    if token.ent_type_ in {"ORG", "PERSON"}:  # the whole name: "the Confederation of Swedish Enterprise"
+        last = max(last, next(e.end - 1 for e in token.doc.ents if e.start <= token.i < e.end))
+    return token.doc[first].idx, token.doc[last].idx + len(token.doc[last])
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject, or for a participle or conjunct ("..., saying", "and added") its head's."""
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass"} and not child.is_punct:
+                return child
+        if verb.dep_ in {"advcl", "xcomp", "conj", "acl"} and verb.head is not verb:
+            verb = verb.head
+        else:
+            break
+    # "The 58-year-old added": the parser sometimes leaves a description as a modifier of the verb.
+    left = [c for c in verb.lefts if c.dep_ in {"amod", "npadvmod", "nmod", "dep"} and c.right_edge.i == verb.i - 1]
+    return left[0] if left else None
+
+
+def speaking_subject(subj: Token) -> bool:
+    """Can this subject be a speaker? Named people and organisations, titles, "the group", he/she/they/it; not
+    unnamed groups ("officials", "a spokesman")."""
+    lower = subj.lower_
+    if subj.pos_ == "PRON":
+        return lower in PERSON_PRONOUNS | GROUP_PRONOUNS | ORG_PRONOUNS
+    dets = {c.lower_ for c in subj.children if c.dep_ in {"det", "nummod"}}
+    if dets & UNNAMED_DETERMINERS:
+        return False
+    if subj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or subj.pos_ == "PROPN":
+        return True
+    if subj.tag_ in {"NNS", "NNPS"}:
+        return False
+    phrase = subj.doc[subj.left_edge.i : subj.i + 1].text.lower()
+    return (
+        lower in TITLE_NOUNS
+        or subj.lemma_.lower() in ORG_NOUNS
+        or phrase.endswith("year-old")
+        or any(c.ent_type_ in {"ORG", "GPE", "NORP"} for c in subj.children if c.dep_ in {"compound", "amod", "poss"})
+    )
