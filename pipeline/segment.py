@@ -13,7 +13,6 @@ from spacy.tokens import Doc, Token
 from pipeline.lexicon import SAY_VERBS
 from pipeline.quotes import Quote, find_quotes, paragraphs
 from pipeline.reported import according_claims, reported_claims
-from pipeline.speech import QUOTE_MARKS as QUOTE_MARKS  # re-exported: the tagger shares it
 from pipeline.speech import Draft, mention_span, speaking_subject, subject_of, trimmed
 
 INTERVIEWER = re.compile(r"(?:Q|Question)\s*[:.]\s")

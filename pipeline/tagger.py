@@ -26,7 +26,7 @@ import numpy as np
 from pipeline.errors import StanceError
 from pipeline.polnear import PolnearArticle
 from pipeline.quotes import paragraphs
-from pipeline.segment import QUOTE_MARKS, Draft
+from pipeline.speech import QUOTE_MARKS, Draft
 
 if TYPE_CHECKING:
     import torch

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from pipeline.cli import app
 from pipeline.nlp import parse
 from pipeline.polnear import PolnearArticle, parse_ann
-from pipeline.segment import Draft
+from pipeline.speech import Draft
 from pipeline.tagger import (
     TAGS,
     RoleSpan,
