@@ -59,6 +59,23 @@ def seed_everything(seed: int) -> None:
     torch.cuda.manual_seed_all(seed)
 
 
+def tiny_bert_config(cfg: Config, vocab_size: int, labels: dict[int, str]):  # type: ignore[no-untyped-def]
+    """The 'tiny' BERT of `model.base: tiny` (tests): built in code, no weights, any label set."""
+    from transformers import BertConfig
+
+    h = cfg.model.tiny_hidden_size
+    return BertConfig(  # type: ignore[call-arg]
+        vocab_size=vocab_size,
+        hidden_size=h,
+        num_hidden_layers=cfg.model.tiny_layers,
+        num_attention_heads=2,
+        intermediate_size=2 * h,
+        num_labels=len(labels),
+        id2label=labels,
+        label2id={v: k for k, v in labels.items()},
+    )
+
+
 def build_model(cfg: Config):  # type: ignore[no-untyped-def]
     """The base model with a fresh 3-way head; 'tiny' builds a small BERT in code (no weights)."""
     import torch
@@ -66,7 +83,6 @@ def build_model(cfg: Config):  # type: ignore[no-untyped-def]
         AutoModel,
         AutoModelForSequenceClassification,
         AutoTokenizer,
-        BertConfig,
         BertForSequenceClassification,
         BertModel,
     )
@@ -78,17 +94,7 @@ def build_model(cfg: Config):  # type: ignore[no-untyped-def]
     path = base_dir(cfg.model)
     tokenizer = AutoTokenizer.from_pretrained(path)
     if cfg.model.base == "tiny":
-        h = cfg.model.tiny_hidden_size
-        config = BertConfig(  # type: ignore[call-arg]
-            vocab_size=tokenizer.vocab_size,
-            hidden_size=h,
-            num_hidden_layers=cfg.model.tiny_layers,
-            num_attention_heads=2,
-            intermediate_size=2 * h,
-            num_labels=3,
-            id2label=labels,
-            label2id=ids,
-        )
+        config = tiny_bert_config(cfg, tokenizer.vocab_size, labels)
         if cfg.model.pooling == "mean":
             return MeanPoolClassifier(BertModel(config)), tokenizer
         return BertForSequenceClassification(config), tokenizer

@@ -29,26 +29,17 @@ Example = tuple[list[int], list[int]]  # word-piece ids, tag ids of one window
 def build_tagger(cfg: Config) -> Tagger:
     """The base encoder with a fresh BIO head; 'tiny' builds a small BERT in code (tests)."""
     import torch
-    from transformers import AutoModelForTokenClassification, AutoTokenizer, BertConfig, BertForTokenClassification
+    from transformers import AutoModelForTokenClassification, AutoTokenizer, BertForTokenClassification
 
     from pipeline.classify import base_dir
+    from pipeline.finetune import tiny_bert_config
 
     labels = dict(enumerate(TAGS))
     ids = {v: k for k, v in labels.items()}
     path = base_dir(cfg.model)
     tokenizer = AutoTokenizer.from_pretrained(path)
     if cfg.model.base == "tiny":
-        h = cfg.model.tiny_hidden_size
-        config = BertConfig(  # type: ignore[call-arg]
-            vocab_size=tokenizer.vocab_size,
-            hidden_size=h,
-            num_hidden_layers=cfg.model.tiny_layers,
-            num_attention_heads=2,
-            intermediate_size=2 * h,
-            num_labels=len(TAGS),
-            id2label=labels,
-            label2id=ids,
-        )
+        config = tiny_bert_config(cfg, tokenizer.vocab_size, labels)
         model = BertForTokenClassification(config)
     else:
         model = AutoModelForTokenClassification.from_pretrained(
