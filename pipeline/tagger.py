@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import bisect
 import json
-import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -31,8 +30,6 @@ from pipeline.speech import QUOTE_MARKS, Draft
 if TYPE_CHECKING:
     import torch
     from spacy.tokens import Doc
-
-log = logging.getLogger(__name__)
 
 ROLES = ("SOURCE", "CUE", "CONTENT")
 TAGS = ("O", *(f"{p}-{r}" for r in ROLES for p in "BI"))
@@ -282,7 +279,3 @@ def load_tagger(path: str) -> Tagger:
 def tagged_drafts(doc: Doc, tagger: Tagger) -> list[Draft]:
     starts = [s.start_char for s in doc.sents]
     return split_direct(doc, link(doc.text, tagger.spans(doc.text), starts))
-
-
-def describe(folder: Path) -> dict[str, Any]:
-    return json.loads((folder / TAGGER_FILE).read_text(encoding="utf-8"))
