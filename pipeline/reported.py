@@ -36,19 +36,45 @@ def clause_content(verb: Token) -> list[Token] | None:
     return _cut_framing([t for t in clause.subtree if not (t.dep_ == "mark" and t.i == clause.left_edge.i)])
 
 
+def preposed_content(verb: Token, subj: Token) -> list[Token] | None:
+    """The content before the attribution: "ANO would not govern with them, he said" (the parser makes the
+    clause the verb's ccomp), and "Latvia will double its intake, the head of the command said Thursday" (the
+    parser makes the verb hang on the clause's root, or on the speaker's noun)."""
+    before = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < subj.i), None)
+    if before is not None:
+        # A clause with a subject of its own; not the journalist's "Asked whether ..., she did not deny it".
+        if not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in before.children):
+            return None
+        return _cut_framing([t for t in before.subtree if not t.is_punct or t.i < before.right_edge.i])
+    sent = verb.sent
+    comma = subj.left_edge.i - 1
+    if verb.dep_ not in {"conj", "acl", "ccomp", "parataxis"} or verb.head.i > verb.i or comma <= sent.start:
+        return None
+    root = verb.head if verb.head != subj else sent.root
+    # The clause must be a statement with a subject: not the journalist's "Asked whether ..., she did not deny it".
+    if root != sent.root or not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in root.children):
+        return None
+    if verb.doc[comma].text != "," or not any(t.pos_ in {"VERB", "AUX"} for t in verb.doc[sent.start : comma]):
+        return None
+    return _cut_framing(list(verb.doc[sent.start : comma]))
+
+
 def _venue_clause(verb: Token) -> Token | None:
-    """ "said in a statement that ...": the parser hangs the that-clause on the venue noun, not on the verb."""
+    """ "said in a statement that ...", "warned from the start that ...": the parser hangs the that-clause on
+    the preposition's noun, not on the verb."""
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
-        for venue in (o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in VENUE_NOUNS):
+        for venue in (o for o in prep.children if o.dep_ == "pobj"):
             for clause in venue.children:
-                if clause.dep_ in {"acl", "ccomp"} and clause.left_edge.dep_ == "mark":
+                marked = clause.dep_ in {"acl", "ccomp"} and clause.left_edge.dep_ == "mark"
+                if marked and (venue.lemma_.lower() in VENUE_NOUNS or clause.left_edge.lower_ == "that"):
                     return clause
     return None
 
 
 def _is_for_clause(child: Token) -> bool:
-    """ "called for the EU to lead talks": the parser makes the "for ... to" clause an adverbial clause."""
-    return child.dep_ == "advcl" and child.left_edge.lower_ == "for"
+    """ "called for the EU to lead talks": the parser makes the "for ... to" clause an adverbial clause, and a
+    second one ("... and for the EU to keep its duties") a conjunct."""
+    return child.dep_ in {"advcl", "conj"} and child.left_edge.lower_ == "for"
 
 
 def _is_framing(child: Token) -> bool:
@@ -77,7 +103,11 @@ def position_content(verb: Token, subj: Token) -> list[Token] | None:
     if not objects:
         return None
     right, in_fragment = verb.i, False
-    for child in verb.rights:
+    rights = list(verb.rights)
+    for n, child in enumerate(rights):
+        # "calling for the ban to go and for the EU to ...": the "and" joins two positions, not a new clause.
+        if child.dep_ == "cc" and n + 1 < len(rights) and _is_for_clause(rights[n + 1]):
+            continue
         # A quoted fragment is the position itself ("called the report “a shopping list”"), not framing.
         if child.text in QUOTE_MARKS:
             right, in_fragment = max(right, child.i), not in_fragment
@@ -89,6 +119,13 @@ def position_content(verb: Token, subj: Token) -> list[Token] | None:
     adjacent = subj.i < verb.i and not any(t.is_punct for t in verb.doc[subj.i + 1 : verb.i])
     start = subj.left_edge.i if adjacent else min([verb.i, *(c.i for c in verb.lefts if c.dep_ in {"aux", "neg"})])
     return _cut_framing(list(verb.doc[start : right + 1]))
+
+
+def _speaker_noun(verb: Token) -> Token | None:
+    """ "..., the Dutch migration minister announced on Tuesday": the parser can hang the verb on its speaker
+    as a participle (acl) of the noun right before it."""
+    head = verb.head
+    return head if verb.dep_ == "acl" and head.i == verb.i - 1 and head.pos_ in {"NOUN", "PROPN"} else None
 
 
 def reported_claims(doc: Doc, used_cues: set[int], quotes: list[Quote]) -> list[Draft]:
@@ -103,10 +140,10 @@ def reported_claims(doc: Doc, used_cues: set[int], quotes: list[Quote]) -> list[
             continue
         if lemma not in SAY_VERBS and lemma not in POSITION_VERBS:
             continue
-        subj = subject_of(tok)
+        subj = subject_of(tok) or _speaker_noun(tok)
         if subj is None or in_quote[subj.idx] or not speaking_subject(subj):
             continue
-        content = clause_content(tok) if lemma in SAY_VERBS else None
+        content = (clause_content(tok) or preposed_content(tok, subj)) if lemma in SAY_VERBS else None
         if content is None and (lemma in POSITION_VERBS or lemma in WARNING_VERBS):
             content = position_content(tok, subj)
         if not content:

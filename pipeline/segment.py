@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from pipeline.lexicon import SAY_VERBS
 from pipeline.quotes import Quote, find_quotes, paragraphs
 from pipeline.reported import according_claims, reported_claims
-from pipeline.speech import Draft, mention_span, speaking_subject, subject_of, trimmed
+from pipeline.speech import QUOTE_MARKS, Draft, mention_span, speaking_subject, subject_of, trimmed
 
 INTERVIEWER = re.compile(r"(?:Q|Question)\s*[:.]\s")
 
@@ -31,6 +31,9 @@ def is_claim_quote(text: str, q: Quote) -> bool:
     if q.close_at is None or q.continues:
         return True
     before = text[: q.open_at].rstrip(" \t")
+    # A quote right after another that ended a sentence: ...policy." "Helping Ukraine is ...
+    if before[-1:] in QUOTE_MARKS and before[:-1].rstrip()[-1:] in {".", "!", "?", "…"}:
+        return True
     return not before or before[-1] in "\n:,.!?…;—–-("
 
 

@@ -71,3 +71,56 @@ def test_a_proper_name_that_ner_leaves_out_of_the_entity_beside_it():
     text = "Ministers met in Brussels. Denmark's Lars Kjeldgaard, in combative form, said the rules had failed."
     found, _ = claims(text)
     assert found == [("the rules had failed", "lars_kjeldgaard", "reported", "name")]
+
+
+def test_content_before_he_said_without_quotes():
+    text = "Tomas Berg met party leaders on Monday. The party would never govern with the far right, he said."
+    found, _ = claims(text)
+    assert found == [("The party would never govern with the far right", "tomas_berg", "reported", "pronoun")]
+
+
+def test_lede_content_before_a_description_then_the_name():
+    text = (
+        "Estonia will triple its intake of conscripts by 2029, the country\u2019s defence minister said Friday.\n\n"
+        "Defence Minister Kadri Tamm said the first new units would form next spring."
+    )
+    found, _ = claims(text)
+    assert found[0] == (
+        "Estonia will triple its intake of conscripts by 2029",
+        "kadri_tamm",
+        "reported",
+        "description",
+    )
+
+
+def test_asked_whether_is_the_journalist_not_a_claim():
+    text = "Asked whether the deal was a hedge against Washington, Pieter Aalders did not deny it."
+    found, _ = claims(text)
+    assert found == []
+
+
+def test_a_quote_right_after_a_quoted_fragment_is_speech():
+    text = 'Anna Lind called the vote "a dark day for Europe." "We will fight this in every court," Lind wrote on X.'
+    found, _ = claims(text)
+    assert ("We will fight this in every court", "anna_lind", "direct", "name") in found
+
+
+def test_a_that_clause_after_a_prepositional_phrase():
+    text = "The Irish Refugee Council warned from the start that the scheme would shift the burden onto poorer states."
+    found, _ = claims(text)
+    assert found == [
+        ("the scheme would shift the burden onto poorer states", "irish_refugee_council", "reported", "name")
+    ]
+
+
+def test_two_for_clauses_joined_by_and_are_one_position():
+    text = "Jonas Petrauskas went further, calling for the ban to be scrapped and for the EU to keep its tariffs."
+    found, _ = claims(text)
+    assert found == [
+        (
+            "calling for the ban to be scrapped and for the EU to keep its tariffs",
+            "jonas_petrauskas",
+            "reported",
+            "name",
+        )
+    ]
