@@ -50,6 +50,11 @@ def resolve(registry: Registry, doc: Doc, source: tuple[int, int]) -> tuple[Pers
         return registry.add(name, kind, source[0]), SpeakerMethod.NAME
     if root.pos_ == "PROPN":
         return _proper_name(registry, root, source[0]), SpeakerMethod.NAME
+    # A surname the tagger took for a common noun ("Kjær, a Social Democrat, argued").
+    known = registry.find(root.text) if root.is_title else None
+    if known is not None and known.kind == "person":
+        known.subject_positions.append(source[0])
+        return known, SpeakerMethod.NAME
     if root.lemma_.lower() in ORG_NOUNS:
         return _organisation(registry, doc, span, source[0])
     person = registry.by_description(content_words(span), source[0], places_in(span))

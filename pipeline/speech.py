@@ -57,16 +57,27 @@ def mention_span(token: Token) -> tuple[int, int]:
 def subject_of(verb: Token) -> Token | None:
     """The verb's subject, or for a participle or conjunct ("..., saying", "and added") its head's."""
     for _ in range(3):
-        for child in verb.children:
-            if child.dep_ in {"nsubj", "nsubjpass"} and not child.is_punct:
-                return child
+        # The one nearest the verb: "STRASBOURG — Ursula von der Leyen urged" can come with two. A verb is a
+        # misparse ("Opening for the Left, MEP Sara Lindgren called for").
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ not in {"PUNCT", "VERB"}]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - verb.i))
         if verb.dep_ in {"advcl", "xcomp", "conj", "acl"} and verb.head is not verb:
             verb = verb.head
         else:
             break
     # "The 58-year-old added": the parser sometimes leaves a description as a modifier of the verb.
     left = [c for c in verb.lefts if c.dep_ in {"amod", "npadvmod", "nmod", "dep"} and c.right_edge.i == verb.i - 1]
-    return left[0] if left else None
+    return left[0] if left else _name_before(verb)
+
+
+def _name_before(verb: Token) -> Token | None:
+    """ "Back in Brussels, Piotr Nowacki, a Polish MEP, dismissed ...": the parser hung the name on the place.
+    The last person named before the verb in its sentence, with no other verb in between."""
+    names = [e for e in verb.doc.ents if e.label_ == "PERSON" and verb.sent.start <= e.start and e.end <= verb.i]
+    if not names or any(t.pos_ in {"VERB", "AUX"} for t in verb.doc[names[-1].end : verb.i]):
+        return None
+    return names[-1].root
 
 
 def speaking_subject(subj: Token) -> bool:
@@ -79,6 +90,9 @@ def speaking_subject(subj: Token) -> bool:
     if dets & UNNAMED_DETERMINERS:
         return False
     if subj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or subj.pos_ == "PROPN":
+        return True
+    # A surname the tagger took for a common noun ("Kjær, a Social Democrat, argued"), named in full elsewhere.
+    if subj.is_title and any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == subj.text for e in subj.doc.ents):
         return True
     if subj.tag_ in {"NNS", "NNPS"}:
         return False

@@ -124,3 +124,27 @@ def test_two_for_clauses_joined_by_and_are_one_position():
             "name",
         )
     ]
+
+
+def test_a_dateline_before_the_speaker_is_not_the_subject():
+    said = "Ursula Brandt urged the European Parliament on Tuesday to back a new round of EU borrowing"
+    found, _ = claims(f"STRASBOURG \u2014 {said}.")
+    assert found == [(said, "ursula_brandt", "reported", "name")]
+
+
+def test_a_name_after_a_place_phrase_is_still_the_speaker():
+    text = (
+        "Back in Warsaw, Tomasz Nowicki, a Polish conservative MEP, dismissed the European target as "
+        "\u201ca death sentence for industry\u201d."
+    )
+    found, _ = claims(text)
+    assert [(speaker, mode) for _, speaker, mode, _ in found] == [("tomasz_nowicki", "reported")]
+
+
+def test_a_surname_tagged_as_a_common_noun_is_still_the_person():
+    text = (
+        "Agriculture Minister Lene Bjørn presented the plan on Monday.\n\n"
+        "Bjørn, a Social Democrat, argued that the new rules would help growers."
+    )
+    found, _ = claims(text)
+    assert found == [("the new rules would help growers", "lene_bjorn", "reported", "name")]
