@@ -30,7 +30,11 @@ def _cut_framing(tokens: list[Token]) -> list[Token]:
 
 def clause_content(verb: Token) -> list[Token] | None:
     """Tokens of the content clause of a verb of saying, without "that"."""
-    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None) or _venue_clause(verb)
+    # Not the bare "clear" of "made clear that ...".
+    clauses = (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and (c.pos_ != "ADJ" or c.n_rights))
+    clause = next(clauses, None) or _venue_clause(verb)
+    if clause is not None and clause.lower_ == "clear":  # "made clear that ...": the clause under "clear"
+        clause = next((c for c in clause.children if c.dep_ in {"ccomp", "advcl"}), None)
     if clause is None:
         return None
     return _cut_framing([t for t in clause.subtree if not (t.dep_ == "mark" and t.i == clause.left_edge.i)])
@@ -45,7 +49,9 @@ def preposed_content(verb: Token, subj: Token) -> list[Token] | None:
         # A clause with a subject of its own; not the journalist's "Asked whether ..., she did not deny it".
         if not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in before.children):
             return None
-        return _cut_framing([t for t in before.subtree if not t.is_punct or t.i < before.right_edge.i])
+        return _cut_framing(
+            _without_dateline([t for t in before.subtree if not t.is_punct or t.i < before.right_edge.i])
+        )
     sent = verb.sent
     comma = subj.left_edge.i - 1
     if verb.dep_ not in {"conj", "acl", "ccomp", "parataxis"} or verb.head.i > verb.i or comma <= sent.start:
@@ -56,7 +62,15 @@ def preposed_content(verb: Token, subj: Token) -> list[Token] | None:
         return None
     if verb.doc[comma].text != "," or not any(t.pos_ in {"VERB", "AUX"} for t in verb.doc[sent.start : comma]):
         return None
-    return _cut_framing(list(verb.doc[sent.start : comma]))
+    return _cut_framing(_without_dateline(list(verb.doc[sent.start : comma])))
+
+
+def _without_dateline(tokens: list[Token]) -> list[Token]:
+    """ "LONDON - Britain and France are ready ...": the dateline is not part of what was said."""
+    for n, tok in enumerate(tokens[:4]):
+        if tok.text in {"-", "—", "–"} and n and all(t.is_upper for t in tokens[:n]):
+            return tokens[n + 1 :]
+    return tokens
 
 
 def _venue_clause(verb: Token) -> Token | None:
@@ -121,6 +135,11 @@ def position_content(verb: Token, subj: Token) -> list[Token] | None:
     return _cut_framing(list(verb.doc[start : right + 1]))
 
 
+def _made_clear(verb: Token) -> bool:
+    """ "She made clear that ...": a verb of saying in two words."""
+    return verb.lemma_.lower() == "make" and any(c.lower_ == "clear" and c.i == verb.i + 1 for c in verb.children)
+
+
 def _speaker_noun(verb: Token) -> Token | None:
     """ "..., the Dutch migration minister announced on Tuesday": the parser can hang the verb on its speaker
     as a participle (acl) of the noun right before it."""
@@ -138,6 +157,8 @@ def reported_claims(doc: Doc, used_cues: set[int], quotes: list[Quote]) -> list[
         lemma = tok.lemma_.lower()
         if tok.i in used_cues or tok.pos_ != "VERB" or in_quote[tok.idx]:
             continue
+        if _made_clear(tok):
+            lemma = "say"
         if lemma not in SAY_VERBS and lemma not in POSITION_VERBS:
             continue
         subj = subject_of(tok) or _speaker_noun(tok)

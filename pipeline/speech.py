@@ -68,7 +68,16 @@ def subject_of(verb: Token) -> Token | None:
             break
     # "The 58-year-old added": the parser sometimes leaves a description as a modifier of the verb.
     left = [c for c in verb.lefts if c.dep_ in {"amod", "npadvmod", "nmod", "dep"} and c.right_edge.i == verb.i - 1]
-    return left[0] if left else _name_before(verb)
+    return left[0] if left else _asked_subject(verb) or _name_before(verb)
+
+
+def _asked_subject(verb: Token) -> Token | None:
+    """ "Mokoena, asked about the annex, said ...": the parser gives the subject to the participle."""
+    for clause in (c for c in verb.lefts if c.dep_ in {"ccomp", "advcl"} and c.lower_ == "asked"):
+        subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+        if subject is not None:
+            return subject
+    return None
 
 
 def _name_before(verb: Token) -> Token | None:

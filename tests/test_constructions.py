@@ -148,3 +148,23 @@ def test_a_surname_tagged_as_a_common_noun_is_still_the_person():
     )
     found, _ = claims(text)
     assert found == [("the new rules would help growers", "lene_bjorn", "reported", "name")]
+
+
+def test_a_speaker_asked_about_something_then_said():
+    said = "Namibia\u2019s position would be set out at the next round of talks"
+    found, _ = claims(f"Nomsa Dlamini, asked about the annex, said {said}.")
+    assert found == [(said, "nomsa_dlamini", "reported", "name")]
+
+
+def test_made_clear_that_is_a_verb_of_saying():
+    text = "Sarah Collins met farmers on Monday, but she made clear that the quota itself was not up for debate."
+    found, _ = claims(text)
+    assert found == [("the quota itself was not up for debate", "sarah_collins", "reported", "pronoun")]
+
+
+def test_the_dateline_is_not_part_of_the_claim():
+    text = "LONDON - Britain and Norway are ready to lead a naval mission in the Baltic, Keir Starmer said on Thursday."
+    found, _ = claims(text)
+    assert found == [
+        ("Britain and Norway are ready to lead a naval mission in the Baltic", "keir_starmer", "reported", "name")
+    ]
