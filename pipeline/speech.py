@@ -95,6 +95,9 @@ def speaking_subject(subj: Token) -> bool:
     lower = subj.lower_
     if subj.pos_ == "PRON":
         return lower in PERSON_PRONOUNS | GROUP_PRONOUNS | ORG_PRONOUNS
+    # "A senior Finnish defence official, Ville Koskinen, said": the appositive names who it is.
+    if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj.children):
+        return True
     dets = {c.lower_ for c in subj.children if c.dep_ in {"det", "nummod"}}
     if dets & UNNAMED_DETERMINERS:
         return False

@@ -168,3 +168,9 @@ def test_the_dateline_is_not_part_of_the_claim():
     assert found == [
         ("Britain and Norway are ready to lead a naval mission in the Baltic", "keir_starmer", "reported", "name")
     ]
+
+
+def test_an_unnamed_official_named_in_an_appositive_speaks():
+    text = "A senior Estonian defence official, Mart Kask, dismissed the warning on Monday."
+    found, _ = claims(text)
+    assert found == [("dismissed the warning", "mart_kask", "reported", "name")]
