@@ -7,8 +7,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.lexicon import GROUP_PRONOUNS, ORG_NOUNS, ORG_PRONOUNS, PERSON_PRONOUNS
-from pipeline.people import MALE, Person, Registry, clean_name, content_words, places_in, slug
+from pipeline.lexicon import GROUP_PRONOUNS, ORG_NOUNS, ORG_PRONOUNS, PERSON_PRONOUNS, SPOKESPEOPLE, TITLE_NOUNS
+from pipeline.people import MALE, Person, Registry, clean_name, content_words, full_name, places_in, slug
 from pipeline.records import Article, Attribution, Claim, Mode, Speaker, SpeakerMethod
 from pipeline.records import Span as CharSpan
 from pipeline.speech import Draft
@@ -39,9 +39,22 @@ def resolve(registry: Registry, doc: Doc, source: tuple[int, int]) -> tuple[Pers
     # "Poland's deputy defence minister, Tomasz Wierzbicki, said": the name is an appositive of the subject.
     persons += [e for e in doc.ents if e.label_ == "PERSON" and e.root.dep_ == "appos" and e.root.head == root]
     if persons:
-        named = registry.add(clean_name(persons[-1].text), "person", source[0])
+        named = registry.add(clean_name(full_name(persons[-1]).text), "person", source[0])
         named.subject_positions.append(source[0])
         return named, SpeakerMethod.NAME
+    # ... and when NER took that name for something else ("..., Taras Melnychuk, said" as a nationality).
+    titled_name = [
+        c
+        for c in root.children
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.is_title and doc[c.left_edge.i - 1].text == ","
+    ]
+    if titled_name and lower in TITLE_NOUNS:
+        return _proper_name(registry, titled_name[0], source[0]), SpeakerMethod.NAME
+    # "A spokeswoman for the council said": the organisation speaks.
+    if lower in SPOKESPEOPLE:
+        speaking_for = _spokesperson_for(registry, doc, root, source[0])
+        if speaking_for is not None:
+            return speaking_for
     if root.ent_type_ in {"ORG", "GPE", "NORP"} or (root.pos_ == "PROPN" and not span.ents):
         ents = [e for e in span.ents if root in e]
         name = clean_name(ents[0].text) if ents else clean_name(span.text)
@@ -62,6 +75,16 @@ def resolve(registry: Registry, doc: Doc, source: tuple[int, int]) -> tuple[Pers
         person.positions.append(source[0])
         person.subject_positions.append(source[0])
     return person, SpeakerMethod.DESCRIPTION
+
+
+def _spokesperson_for(
+    registry: Registry, doc: Doc, root: Token, offset: int
+) -> tuple[Person | None, SpeakerMethod] | None:
+    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in {"for", "of", "at"}):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if obj.ent_type_ in {"ORG", "GPE"} or obj.lemma_.lower() in ORG_NOUNS:
+                return _organisation(registry, doc, doc[obj.left_edge.i : obj.i + 1], offset)
+    return None
 
 
 def _proper_name(registry: Registry, root: Token, offset: int) -> Person:

@@ -74,6 +74,9 @@ GROUP_PRONOUNS = _words(
     """
 )
 
+# Who speaks for an organisation: "a spokeswoman for the council" is the council speaking.
+SPOKESPEOPLE = _words("spokesman spokeswoman spokesperson representative")
+
 UNNAMED_DETERMINERS = _words(
     """
     a an another many one several some three two

@@ -55,8 +55,10 @@ def slug(name: str) -> str:
 
 
 def clean_name(name: str) -> str:
-    """A name without a possessive before or after it ("the Greens’ Lukas Behrendt") or a leading title."""
-    name = re.sub(r"(’s|'s)$", "", name.strip())
+    """A name without a possessive before or after it ("the Greens’ Lukas Behrendt"), a leading title or a
+    trailing acronym ("Confederation of Portuguese Business (CIP)")."""
+    name = re.sub(r"\s*\([^()]*\)?$", "", name.strip())
+    name = re.sub(r"(’s|'s)$", "", name)
     name = re.split(r"(?:’s?|'s?)\s+", name)[-1]
     return HONORIFICS.sub("", name).strip() or name
 
@@ -119,7 +121,7 @@ def _missed_people(doc: Doc) -> list[Span]:
     ("the defence minister, Anders Bjerregaard,", "Anders Bjerregaard, the minister,")."""
     names = []
     for token in doc:
-        if token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ != "PROPN" or token.ent_type_:
+        if token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ != "PROPN" or not _unnamed_by_ner(token):
             continue
         parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == token.i - 1]
         if parts and token.text[:1].isupper() and parts[0].text[:1].isupper():
@@ -132,6 +134,31 @@ def _missed_people(doc: Doc) -> list[Span]:
         if ent.label_ != "PERSON" and titled and 2 <= len(ent) <= 4 and all(t.is_title for t in ent):
             names.append(ent)
     return names
+
+
+def _a_place(ent: Span, places: AbstractSet[str]) -> bool:
+    """A one-word "person" NER tags as a place elsewhere in the article ("Szalai said Budapest would ..."), or
+    that is "-based"."""
+    doc = ent.doc
+    based = ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ == "based"
+    return len(ent) == 1 and (ent.text in places or based)
+
+
+def _unnamed_by_ner(token: Token) -> bool:
+    """No entity, or one NER cut out of a longer name ("Ewa [Zielińska]" as a place): the token is an entity of
+    its own while the proper noun before it is none."""
+    if not token.ent_type_:
+        return True
+    alone = token.ent_iob_ == "B" and (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
+    return alone and token.ent_type_ != "PERSON" and token.i > 0 and not token.doc[token.i - 1].ent_type_
+
+
+def full_name(ent: Span) -> Span:
+    """The name with a hyphenated first name NER cut in half: "Jan-[Willem Bakker]"."""
+    doc, start = ent.doc, ent.start
+    if start < 2 or doc[start - 1].text != "-" or doc[start - 1].whitespace_ or doc[start - 2].whitespace_:
+        return ent
+    return doc[start - 2 : ent.end] if doc[start - 2].is_title else ent
 
 
 def _gender_cues(ent: Span, in_quote: list[bool]) -> list[str]:
@@ -148,11 +175,11 @@ class Registry:
 
     def __init__(self, doc: Doc, in_quote: list[bool]) -> None:
         self.people: list[Person] = []
-        for ent in sorted(
-            [*(e for e in doc.ents if e.label_ == "PERSON"), *_missed_people(doc)], key=lambda e: e.start
-        ):
+        places = {e.text for e in doc.ents if e.label_ in {"GPE", "LOC"}}
+        people = [e for e in doc.ents if e.label_ == "PERSON" and not _a_place(e, places)]
+        for ent in sorted([*people, *_missed_people(doc)], key=lambda e: e.start):
             if not in_quote[ent.start_char]:
-                person = self.add(clean_name(ent.text), "person", ent.start_char)
+                person = self.add(clean_name(full_name(ent).text), "person", ent.start_char)
                 describing = _describing_tokens(ent)
                 person.title_words |= content_words(describing)
                 person.places |= places_in(describing)
@@ -199,9 +226,9 @@ class Registry:
         return speaking
 
     def find(self, name: str) -> Person | None:
-        parts = name.split()
+        parts = name.lower().split()  # "De Wit" opening a sentence is "Sanne de Wit"
         for person in self.people:
-            full = person.name.split()
+            full = person.name.lower().split()
             if name in person.forms or parts == full[-len(parts) :] or parts == full[: len(parts)]:
                 return person
         return None
@@ -233,6 +260,9 @@ class Registry:
         general dismissed ...") refers to the first person named after it. A description naming a country or
         nationality ("the Hungarian prime minister") never goes to a person the article ties to another one.
         """
+        # An age ("the 55-year-old") describes no role: it goes to the latest person, not to whoever's
+        # description happens to hold "year".
+        words = {w for w in words if not w.isdigit()} - {"year", "old"}
         fits = [p for p in self.people if p.kind == "person" and p.could_be_from(places)]
         earlier = [p for p in fits if any(pos < offset for pos in p.positions)]
         if not earlier:

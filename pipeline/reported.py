@@ -13,6 +13,7 @@ from pipeline.speech import QUOTE_MARKS, Draft, mention_span, speaking_subject, 
 
 # Verbs of saying that also take their position as an object: "warned against the plan".
 WARNING_VERBS = {"warn", "caution", "argue", "complain"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}  # "Loosening the brake would be a mistake, he said"
 CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "dative", "attr", "oprd", "prt", "acomp"}
 
 
@@ -30,14 +31,44 @@ def _cut_framing(tokens: list[Token]) -> list[Token]:
 
 def clause_content(verb: Token) -> list[Token] | None:
     """Tokens of the content clause of a verb of saying, without "that"."""
-    # Not the bare "clear" of "made clear that ...".
-    clauses = (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and (c.pos_ != "ADJ" or c.n_rights))
+    clauses = (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and not _bare_adjective(c))
     clause = next(clauses, None) or _venue_clause(verb)
     if clause is not None and clause.lower_ == "clear":  # "made clear that ...": the clause under "clear"
         clause = next((c for c in clause.children if c.dep_ in {"ccomp", "advcl"}), None)
     if clause is None:
         return None
-    return _cut_framing([t for t in clause.subtree if not (t.dep_ == "mark" and t.i == clause.left_edge.i)])
+    tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.i == clause.left_edge.i)]
+    return _cut_framing(tokens + _but_tail(verb, clause))
+
+
+def _but_tail(verb: Token, clause: Token) -> list[Token]:
+    """ "said she wanted wages to rise, but through growth, not a mandate": the parser hangs the "but ..." on
+    the verb of saying, yet it is still what was said (a verb after "but" would be a new clause)."""
+    rights = [c for c in verb.rights if c.i > clause.right_edge.i and not c.is_punct]
+    if len(rights) < 2 or rights[0].lower_ != "but" or rights[0].dep_ != "cc":
+        return []
+    if any(c.pos_ in {"VERB", "AUX"} for c in rights[1:]):
+        return []
+    end = max(t.i for t in rights[-1].subtree)
+    return list(verb.doc[clause.right_edge.i + 1 : end + 1])
+
+
+def continued_clause(verb: Token) -> list[Token] | None:
+    """ "Joint debt was a door we closed, she said, and the assets were the place to start": the clause joined
+    after a parenthetical "she said" is hers too."""
+    if verb.dep_ != "parataxis" or verb.head.i > verb.i:
+        return None
+    siblings = list(verb.head.children)
+    for conj in (c for c in siblings if c.dep_ == "conj" and c.i > verb.i):
+        joined = any(c.dep_ == "cc" and c.lower_ in {"and", "but"} and verb.i < c.i < conj.i for c in siblings)
+        if joined and any(c.dep_ in SUBJECT_DEPS for c in conj.children):
+            return list(conj.subtree)
+    return None
+
+
+def _bare_adjective(clause: Token) -> bool:
+    """The bare "clear" of "made clear that ...", not "the argument was being exaggerated" (tagged ADJ too)."""
+    return clause.pos_ == "ADJ" and not clause.n_rights and not any(c.dep_ in SUBJECT_DEPS for c in clause.children)
 
 
 def preposed_content(verb: Token, subj: Token) -> list[Token] | None:
@@ -47,7 +78,7 @@ def preposed_content(verb: Token, subj: Token) -> list[Token] | None:
     before = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < subj.i), None)
     if before is not None:
         # A clause with a subject of its own; not the journalist's "Asked whether ..., she did not deny it".
-        if not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in before.children):
+        if not any(c.dep_ in SUBJECT_DEPS for c in before.children):
             return None
         return _cut_framing(
             _without_dateline([t for t in before.subtree if not t.is_punct or t.i < before.right_edge.i])
@@ -58,7 +89,7 @@ def preposed_content(verb: Token, subj: Token) -> list[Token] | None:
         return None
     root = verb.head if verb.head != subj else sent.root
     # The clause must be a statement with a subject: not the journalist's "Asked whether ..., she did not deny it".
-    if root != sent.root or not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in root.children):
+    if root != sent.root or not any(c.dep_ in SUBJECT_DEPS for c in root.children):
         return None
     if verb.doc[comma].text != "," or not any(t.pos_ in {"VERB", "AUX"} for t in verb.doc[sent.start : comma]):
         return None
@@ -116,6 +147,7 @@ def position_content(verb: Token, subj: Token) -> list[Token] | None:
     ]
     if not objects:
         return None
+    first = next((c for c in objects if not _is_framing(c)), objects[0])
     right, in_fragment = verb.i, False
     rights = list(verb.rights)
     for n, child in enumerate(rights):
@@ -127,6 +159,9 @@ def position_content(verb: Token, subj: Token) -> list[Token] | None:
             right, in_fragment = max(right, child.i), not in_fragment
             continue
         if _is_framing(child) and not in_fragment:
+            # "called on Tuesday for France to extend ...": framing before the position does not end it.
+            if child.i < first.i and child.dep_ == "prep":
+                continue
             break
         right = max(t.i for t in child.subtree)
     # An appositive between subject and verb ("Weber, head of the EPP, had called for") starts it at the verb.
@@ -169,10 +204,13 @@ def reported_claims(doc: Doc, used_cues: set[int], quotes: list[Quote]) -> list[
             content = position_content(tok, subj)
         if not content:
             continue
-        start, end = trimmed(doc.text, *_span_chars(content), trailing=".")
-        if end - start < 8 or sum(in_quote[start:end]) > (end - start) / 2:
-            continue
-        drafts.append(Draft(start, end, "reported", (tok.idx, tok.idx + len(tok)), mention_span(subj)))
+        cue, source = (tok.idx, tok.idx + len(tok)), mention_span(subj)
+        for part in [content, continued_clause(tok) if lemma in SAY_VERBS else None]:
+            if not part:
+                continue
+            start, end = trimmed(doc.text, *_span_chars(part), trailing=".")
+            if end - start >= 8 and sum(in_quote[start:end]) <= (end - start) / 2:
+                drafts.append(Draft(start, end, "reported", cue, source))
     return drafts
 
 

@@ -12,6 +12,7 @@ from pipeline.lexicon import (
     ORG_NOUNS,
     ORG_PRONOUNS,
     PERSON_PRONOUNS,
+    SPOKESPEOPLE,
     TITLE_NOUNS,
     UNNAMED_DETERMINERS,
 )
@@ -62,12 +63,20 @@ def subject_of(verb: Token) -> Token | None:
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ not in {"PUNCT", "VERB"}]
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - verb.i))
+        # "Jens Vestergaard, whose party has pushed for it, called ...": the parser joins the verb to the
+        # relative clause; the speaker is the noun that clause describes.
+        relative = verb.head
+        if verb.dep_ == "conj" and relative.dep_ == "relcl" and verb.doc[verb.i - 1].text == ",":
+            return relative.head if relative.head.pos_ in {"PROPN", "NOUN"} else None
         if verb.dep_ in {"advcl", "xcomp", "conj", "acl"} and verb.head is not verb:
             verb = verb.head
         else:
             break
     # "The 58-year-old added": the parser sometimes leaves a description as a modifier of the verb.
+    # (Not when the climb ended on a noun: "minister" in "Poland's deputy foreign minister called" has its
+    # adjective there.)
     left = [c for c in verb.lefts if c.dep_ in {"amod", "npadvmod", "nmod", "dep"} and c.right_edge.i == verb.i - 1]
+    left = left if verb.pos_ in {"VERB", "AUX"} else []
     return left[0] if left else _asked_subject(verb) or _name_before(verb)
 
 
@@ -89,6 +98,14 @@ def _name_before(verb: Token) -> Token | None:
     return names[-1].root
 
 
+def _names_organisation(prep: Token) -> bool:
+    """ "(a spokeswoman) for the council", "(a spokesman) for Airbus"."""
+    if prep.lower_ not in {"for", "of", "at"}:
+        return False
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    return any(o.ent_type_ in {"ORG", "GPE"} or o.lemma_.lower() in ORG_NOUNS for o in objects)
+
+
 def speaking_subject(subj: Token) -> bool:
     """Can this subject be a speaker? Named people and organisations, titles, "the group", he/she/they/it; not
     unnamed groups ("officials", "a spokesman")."""
@@ -98,8 +115,11 @@ def speaking_subject(subj: Token) -> bool:
     # "A senior Finnish defence official, Ville Koskinen, said": the appositive names who it is.
     if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj.children):
         return True
-    dets = {c.lower_ for c in subj.children if c.dep_ in {"det", "nummod"}}
-    if dets & UNNAMED_DETERMINERS:
+    if lower in SPOKESPEOPLE and any(_names_organisation(p) for p in subj.children if p.dep_ == "prep"):
+        return True
+    dets = {c.lower_ for c in subj.children if c.dep_ in {"det", "nummod", "poss"}}
+    # "Holm, whose party has campaigned against it, ...": the journalist describing Holm.
+    if dets & UNNAMED_DETERMINERS or "whose" in dets:
         return False
     if subj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or subj.pos_ == "PROPN":
         return True

@@ -174,3 +174,137 @@ def test_an_unnamed_official_named_in_an_appositive_speaks():
     text = "A senior Estonian defence official, Mart Kask, dismissed the warning on Monday."
     found, _ = claims(text)
     assert found == [("dismissed the warning", "mart_kask", "reported", "name")]
+
+
+def test_an_age_goes_to_the_latest_person_not_to_a_description_holding_year():
+    text = (
+        "Karl Mertens, a Belgian who became trade commissioner last year, said the rules were out of date.\n\n"
+        "The Irish trade minister, Siobhan Keane, disagreed. \u201cWe are not there yet,\u201d she said.\n\n"
+        "The 48-year-old said Dublin would not sign the deal this spring."
+    )
+    found, _ = claims(text)
+    assert found[2] == ("Dublin would not sign the deal this spring", "siobhan_keane", "reported", "description")
+
+
+def test_a_hyphenated_first_name_is_one_person():
+    text = (
+        "\u201cPrices will fall by the summer,\u201d said Jan-Willem Dekker, who grows onions in Flevoland.\n\n"
+        "Dekker said the new seed rules were overdue."
+    )
+    found, att = claims(text)
+    assert [s.name for s in att.speakers] == ["Jan-Willem Dekker"]
+    assert [speaker for _, speaker, _, _ in found] == ["jan_willem_dekker", "jan_willem_dekker"]
+
+
+def test_a_surname_ner_cut_from_its_first_name_is_still_a_person():
+    # NER tags "Zielińska" alone as a place; "she" must still find her.
+    text = (
+        "Ewa Zieli\u0144ska told reporters in Katowice that the closure dates would not move.\n\n"
+        "\u201cMiners deserve to know the date,\u201d she said."
+    )
+    found, att = claims(text)
+    assert found[1] == ("Miners deserve to know the date", "ewa_zielinska", "direct", "pronoun")
+    assert [(s.name, s.kind) for s in att.speakers] == [("Ewa Zieli\u0144ska", "person")]
+
+
+def test_a_spokeswoman_for_an_organisation_is_the_organisation():
+    text = (
+        "The Nordic Farmers Council rejected the plan on Monday. "
+        "A spokeswoman for the council said farmers would rather be consulted than ordered."
+    )
+    found, _ = claims(text)
+    assert found[1] == (
+        "farmers would rather be consulted than ordered",
+        "nordic_farmers_council",
+        "reported",
+        "description",
+    )
+
+
+def test_a_clause_joined_after_a_parenthetical_he_said_is_his_too():
+    text = (
+        "Carl Brandt, an economist in Kiel, was sceptical of both camps. Raising the retirement age again would "
+        "be a mistake, he said, but a shared European pension fund made more sense than national schemes."
+    )
+    found, _ = claims(text)
+    assert found == [
+        ("Raising the retirement age again would be a mistake", "carl_brandt", "reported", "pronoun"),
+        ("a shared European pension fund made more sense than national schemes", "carl_brandt", "reported", "pronoun"),
+    ]
+
+
+def test_a_but_phrase_after_the_that_clause_is_part_of_it():
+    text = "Dana Miller, the state treasurer, said she wanted wages to rise too, but through growth, not a mandate."
+    found, _ = claims(text)
+    assert found == [
+        ("she wanted wages to rise too, but through growth, not a mandate", "dana_miller", "reported", "name")
+    ]
+
+
+def test_a_whose_clause_describes_the_speaker_and_is_no_claim():
+    text = (
+        "Lars Holm, whose Nordic Alliance party has campaigned against the plan for years, "
+        "called the proposal a costly mistake."
+    )
+    found, att = claims(text)
+    assert found == [("called the proposal a costly mistake", "lars_holm", "reported", "name")]
+    assert [s.name for s in att.speakers] == ["Lars Holm"]
+
+
+def test_a_date_between_the_position_verb_and_the_position():
+    text = (
+        "Poland\u2019s deputy foreign minister called on Tuesday for France to extend its nuclear umbrella over "
+        "Poland. Tomasz Wierzba spoke at the Vistula Security Forum."
+    )
+    found, _ = claims(text)
+    assert found == [
+        (
+            "Poland\u2019s deputy foreign minister called on Tuesday for France to extend its nuclear umbrella over "
+            "Poland",
+            "tomasz_wierzba",
+            "reported",
+            "description",
+        )
+    ]
+
+
+def test_a_surname_with_a_particle_opening_a_sentence_is_the_same_person():
+    text = "Sanne de Wit, the Dutch defence minister, said the plan was sound. De Wit said the navy would take part."
+    found, att = claims(text)
+    assert [s.name for s in att.speakers] == ["Sanne de Wit"]
+    assert [speaker for _, speaker, _, _ in found] == ["sanne_de_wit", "sanne_de_wit"]
+
+
+def test_a_passive_clause_the_tagger_calls_an_adjective_is_still_content():
+    text = "Ukraine\u2019s deputy prime minister, Taras Melnychuk, said the farm argument was being exaggerated."
+    found, _ = claims(text)
+    assert found == [("the farm argument was being exaggerated", "taras_melnychuk", "reported", "name")]
+
+
+def test_a_city_ner_takes_for_a_person_does_not_catch_the_next_he():
+    text = (
+        "\u201cTourists keep coming back to Budapest every year.\u201d\n\n"
+        "G\u00e1bor Szalai, the Hungarian health minister, spoke last. Szalai said Budapest would take no lessons "
+        "on pandemics from the World Health Organization.\n\n"
+        "\u201cWe managed the last pandemic on our own,\u201d he said."
+    )
+    found, att = claims(text)
+    assert found[2] == ("We managed the last pandemic on our own", "gabor_szalai", "direct", "pronoun")
+    assert [s.name for s in att.speakers] == ["G\u00e1bor Szalai"]
+
+
+def test_an_acronym_in_brackets_is_not_part_of_the_name():
+    text = "The Confederation of Portuguese Business (CIP) said tourism could not function without foreign workers."
+    _, att = claims(text)
+    assert [(s.id, s.name) for s in att.speakers] == [
+        ("confederation_of_portuguese_business", "Confederation of Portuguese Business")
+    ]
+
+
+def test_a_place_before_based_is_not_a_person():
+    text = (
+        "We spoke to Helena Brandt, director of the Leuven-based Centre for Fiscal Studies.\n\n"
+        "\u201cEurope cannot rearm on separate credit cards,\u201d she said."
+    )
+    found, _ = claims(text)
+    assert found == [("Europe cannot rearm on separate credit cards", "helena_brandt", "direct", "pronoun")]
