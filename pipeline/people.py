@@ -153,12 +153,19 @@ def _unnamed_by_ner(token: Token) -> bool:
     return alone and token.ent_type_ != "PERSON" and token.i > 0 and not token.doc[token.i - 1].ent_type_
 
 
+PARTICLES = frozenset(["von", "van", "der", "den", "de", "da", "di", "del", "della", "dos", "du", "le", "la", "ter"])
+
+
 def full_name(ent: Span) -> Span:
-    """The name with a hyphenated first name NER cut in half: "Jan-[Willem Bakker]"."""
-    doc, start = ent.doc, ent.start
-    if start < 2 or doc[start - 1].text != "-" or doc[start - 1].whitespace_ or doc[start - 2].whitespace_:
-        return ent
-    return doc[start - 2 : ent.end] if doc[start - 2].is_title else ent
+    """The name NER cut short: a hyphenated first name ("Jan-[Willem Bakker]"), a surname after a particle
+    ("[Ursula von der] Leyen")."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    if end < len(doc) and doc[end - 1].lower_ in PARTICLES and doc[end].is_title and doc[end].pos_ == "PROPN":
+        end += 1
+    hyphen = start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
+    if hyphen and not doc[start - 2].whitespace_ and doc[start - 2].is_title:
+        start -= 2
+    return doc[start:end]
 
 
 def _gender_cues(ent: Span, in_quote: list[bool]) -> list[str]:
@@ -233,8 +240,18 @@ class Registry:
                 return person
         return None
 
+    def _named_short_before(self, name: str) -> Person | None:
+        """A person first named by surname alone (a headline's "von der Leyen urges speed") whom a full name
+        ("Ursula von der Leyen") now completes."""
+        parts = name.lower().split()
+        for person in self.people:
+            short = person.name.lower().split()
+            if person.kind == "person" and len(short) < len(parts) and parts[-len(short) :] == short:
+                return person
+        return None
+
     def add(self, name: str, kind: str, position: int | None) -> Person:
-        person = self.find(name)
+        person = self.find(name) or (self._named_short_before(name) if kind == "person" else None)
         if person is None:
             person = Person(name, kind)
             self.people.append(person)

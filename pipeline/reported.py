@@ -118,8 +118,8 @@ def _venue_clause(verb: Token) -> Token | None:
 
 def _is_for_clause(child: Token) -> bool:
     """ "called for the EU to lead talks": the parser makes the "for ... to" clause an adverbial clause, and a
-    second one ("... and for the EU to keep its duties") a conjunct."""
-    return child.dep_ in {"advcl", "conj"} and child.left_edge.lower_ == "for"
+    second one ("... and for the EU to keep its duties") a conjunct; so too "urged MEPs on Tuesday to stop"."""
+    return child.dep_ in {"advcl", "conj"} and child.left_edge.lower_ in {"for", "to"}
 
 
 def _is_framing(child: Token) -> bool:
@@ -147,7 +147,6 @@ def position_content(verb: Token, subj: Token) -> list[Token] | None:
     ]
     if not objects:
         return None
-    first = next((c for c in objects if not _is_framing(c)), objects[0])
     right, in_fragment = verb.i, False
     rights = list(verb.rights)
     for n, child in enumerate(rights):
@@ -159,8 +158,9 @@ def position_content(verb: Token, subj: Token) -> list[Token] | None:
             right, in_fragment = max(right, child.i), not in_fragment
             continue
         if _is_framing(child) and not in_fragment:
-            # "called on Tuesday for France to extend ...": framing before the position does not end it.
-            if child.i < first.i and child.dep_ == "prep":
+            # "called on Tuesday for France to ...", "urged MEPs on Tuesday to back ...": framing with more of the
+            # position after it does not end it.
+            if child.dep_ in {"prep", "npadvmod"} and any(o.i > child.i for o in objects):
                 continue
             break
         right = max(t.i for t in child.subtree)

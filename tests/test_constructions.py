@@ -308,3 +308,38 @@ def test_a_place_before_based_is_not_a_person():
     )
     found, _ = claims(text)
     assert found == [("Europe cannot rearm on separate credit cards", "helena_brandt", "direct", "pronoun")]
+
+
+def test_framing_between_the_object_and_the_position_does_not_end_it():
+    found, _ = claims(
+        "Anna Lindqvist urged finance ministers on Friday to stop \u00abfighting over the paperwork\u00bb and "
+        "approve the new fund."
+    )
+    assert found == [
+        (
+            "Anna Lindqvist urged finance ministers on Friday to stop \u00abfighting over the paperwork\u00bb and "
+            "approve the new fund",
+            "anna_lindqvist",
+            "reported",
+            "name",
+        )
+    ]
+    found, _ = claims('Geert Dekker accused the other parties on Wednesday of "ignoring" millions of voters.')
+    assert found == [
+        (
+            'Geert Dekker accused the other parties on Wednesday of "ignoring" millions of voters',
+            "geert_dekker",
+            "reported",
+            "name",
+        )
+    ]
+
+
+def test_a_surname_in_the_headline_and_the_full_name_below_are_one_person():
+    text = (
+        "MEPs divided as von der Leyen urges speed on defence\n\n"
+        "STRASBOURG \u2014 Ursula von der Leyen said on Tuesday that Europe must produce more ammunition at home."
+    )
+    found, att = claims(text)
+    assert [s.name for s in att.speakers] == ["Ursula von der Leyen"]
+    assert [speaker for _, speaker, _, _ in found] == ["ursula_von_der_leyen", "ursula_von_der_leyen"]
