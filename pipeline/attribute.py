@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.lexicon import GROUP_PRONOUNS, ORG_NOUNS, ORG_PRONOUNS, PERSON_PRONOUNS, SPOKESPEOPLE, TITLE_NOUNS
-from pipeline.people import MALE, Person, Registry, clean_name, content_words, full_name, places_in, slug
+from pipeline.people import MALE, Person, Registry, clean_name, content_words, full_name, is_person, places_in, slug
 from pipeline.records import Article, Attribution, Claim, Mode, Speaker, SpeakerMethod
 from pipeline.records import Span as CharSpan
 from pipeline.speech import Draft
@@ -35,9 +35,9 @@ def resolve(registry: Registry, doc: Doc, source: tuple[int, int]) -> tuple[Pers
             return org or registry.latest_before(source[0]), SpeakerMethod.PRONOUN
         if lower in ORG_PRONOUNS:
             return registry.organisation(source[0]), SpeakerMethod.PRONOUN
-    persons = [e for e in span.ents if e.label_ == "PERSON"]
+    persons = [e for e in span.ents if is_person(e)]
     # "Poland's deputy defence minister, Tomasz Wierzbicki, said": the name is an appositive of the subject.
-    persons += [e for e in doc.ents if e.label_ == "PERSON" and e.root.dep_ == "appos" and e.root.head == root]
+    persons += [e for e in doc.ents if is_person(e) and e.root.dep_ == "appos" and e.root.head == root]
     if persons:
         named = registry.add(clean_name(full_name(persons[-1]).text), "person", source[0])
         named.subject_positions.append(source[0])
@@ -93,7 +93,9 @@ def _proper_name(registry: Registry, root: Token, offset: int) -> Person:
     first = root.i
     while first > 0 and root.doc[first - 1].pos_ == "PROPN" and root.doc[first - 1].dep_ == "compound":
         first -= 1
-    kind = "org" if root.lemma_.lower() in ORG_NOUNS else "person"
+    # "Foro Nuclear, the industry association,": the appositive says what it is.
+    described = [root, *(c for c in root.children if c.dep_ == "appos")]
+    kind = "org" if any(d.lemma_.lower() in ORG_NOUNS for d in described) else "person"
     named = registry.add(clean_name(root.doc[first : root.i + 1].text), kind, offset)
     named.subject_positions.append(offset)
     return named
@@ -102,7 +104,10 @@ def _proper_name(registry: Registry, root: Token, offset: int) -> Person:
 def _organisation(registry: Registry, doc: Doc, span: Span, offset: int) -> tuple[Person | None, SpeakerMethod]:
     """ "The environment ministry, Semarnat," names it; "India's trade ministry" is a name of its own; "the group"
     is the latest organisation of that kind."""
-    named = [e for e in doc.ents if e.label_ == "ORG" and e.root.dep_ == "appos" and e.root.head == span.root]
+    # (NER may call the name a person's: "Semarnat" is one here all the same.)
+    named = [
+        e for e in doc.ents if e.label_ in {"ORG", "PERSON"} and e.root.dep_ == "appos" and e.root.head == span.root
+    ]
     if named:
         return registry.add(re.sub(r"^(the|The)\s+", "", clean_name(named[0].text)), "org", offset), SpeakerMethod.NAME
     if any(t.ent_type_ in {"ORG", "GPE", "NORP"} for t in span):

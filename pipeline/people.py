@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.lexicon import TITLE_NOUNS
+from pipeline.lexicon import ORG_NOUNS, TITLE_NOUNS
 
 STOP = frozenset(
     ["the", "a", "an", "of", "and", "for", "its", "his", "her", "their", "to", "in", "on", "at", "with", "'s", "’s"]
@@ -136,12 +136,19 @@ def _missed_people(doc: Doc) -> list[Span]:
     return names
 
 
-def _a_place(ent: Span, places: AbstractSet[str]) -> bool:
-    """A one-word "person" NER tags as a place elsewhere in the article ("Szalai said Budapest would ..."), or
-    that is "-based"."""
-    doc = ent.doc
+def is_person(ent: Span) -> bool:
+    """A PERSON entity that is no mistake of NER's: not a one-word name tagged as a place elsewhere in the article
+    ("Szalai said Budapest would ...") or followed by "-based", not a name the article calls an organisation
+    ("Foro Nuclear, the industry association,")."""
+    if ent.label_ != "PERSON":
+        return False
+    doc, root = ent.doc, ent.root
     based = ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ == "based"
-    return len(ent) == 1 and (ent.text in places or based)
+    places = {e.text for e in doc.ents if e.label_ in {"GPE", "LOC"}}
+    if len(ent) == 1 and (ent.text in places or based):
+        return False
+    described = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    return not any(d.lemma_.lower() in ORG_NOUNS for d in described)
 
 
 def _unnamed_by_ner(token: Token) -> bool:
@@ -182,8 +189,7 @@ class Registry:
 
     def __init__(self, doc: Doc, in_quote: list[bool]) -> None:
         self.people: list[Person] = []
-        places = {e.text for e in doc.ents if e.label_ in {"GPE", "LOC"}}
-        people = [e for e in doc.ents if e.label_ == "PERSON" and not _a_place(e, places)]
+        people = [e for e in doc.ents if is_person(e)]
         for ent in sorted([*people, *_missed_people(doc)], key=lambda e: e.start):
             if not in_quote[ent.start_char]:
                 person = self.add(clean_name(full_name(ent).text), "person", ent.start_char)

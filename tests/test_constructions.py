@@ -343,3 +343,19 @@ def test_a_surname_in_the_headline_and_the_full_name_below_are_one_person():
     found, att = claims(text)
     assert [s.name for s in att.speakers] == ["Ursula von der Leyen"]
     assert [speaker for _, speaker, _, _ in found] == ["ursula_von_der_leyen", "ursula_von_der_leyen"]
+
+
+def test_a_name_the_article_calls_an_association_is_an_organisation():
+    text = (
+        "Foro Nuclear, the industry association, called the conditions \u201ca closure order in disguise\u201d.\n\n"
+        "\u201cWithout the plant, this town has no future,\u201d said Antonio Cruz, the mayor. "
+        "\u201cHalf the families here live from it,\u201d he added."
+    )
+    found, att = claims(text)
+    assert [(s.name, s.kind) for s in att.speakers] == [("Antonio Cruz", "person"), ("Foro Nuclear", "org")]
+    assert found[0] == (
+        "called the conditions \u201ca closure order in disguise\u201d",
+        "foro_nuclear",
+        "reported",
+        "name",
+    )
