@@ -37,8 +37,14 @@ def clause_content(verb: Token) -> list[Token] | None:
         clause = next((c for c in clause.children if c.dep_ in {"ccomp", "advcl"}), None)
     if clause is None:
         return None
-    tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.i == clause.left_edge.i)]
-    return _cut_framing(tokens + _but_tail(verb, clause))
+    # "said people sent back were being treated as ...": the parser can split one clause into two ccomps.
+    last = max((c for c in verb.children if c.dep_ == "ccomp" and c.i > clause.i), key=lambda c: c.i, default=clause)
+    tokens = [
+        t
+        for t in verb.doc[clause.left_edge.i : last.right_edge.i + 1]
+        if not (t.dep_ == "mark" and t.i == clause.left_edge.i)
+    ]
+    return _cut_framing(tokens + _but_tail(verb, last))
 
 
 def _but_tail(verb: Token, clause: Token) -> list[Token]:
@@ -182,6 +188,22 @@ def _speaker_noun(verb: Token) -> Token | None:
     return head if verb.dep_ == "acl" and head.i == verb.i - 1 and head.pos_ in {"NOUN", "PROPN"} else None
 
 
+def _own_clause(verb: Token, in_quote: list[bool]) -> bool:
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    return clause is not None and clause.left_edge.dep_ == "mark" and not in_quote[clause.idx]
+
+
+def _quoted_object(verb: Token) -> list[Token] | None:
+    """ "said such schemes “outsource responsibility”": the parser takes the clause for an object; a quotation
+    mark inside it shows it is what was said."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or not any(t.text in QUOTE_MARKS for t in obj.subtree):
+        return None
+    tokens = list(obj.subtree)
+    after = verb.doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(verb.doc) else None
+    return tokens + [after] if after is not None and after.text in QUOTE_MARKS else tokens  # the closing mark
+
+
 def reported_claims(doc: Doc, used_cues: set[int], quotes: list[Quote]) -> list[Draft]:
     in_quote = [False] * (len(doc.text) + 1)
     for q in quotes:
@@ -190,7 +212,11 @@ def reported_claims(doc: Doc, used_cues: set[int], quotes: list[Quote]) -> list[
     drafts = []
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if tok.i in used_cues or tok.pos_ != "VERB" or in_quote[tok.idx]:
+        if tok.pos_ != "VERB" or in_quote[tok.idx]:
+            continue
+        # A verb that attributes the quote before it can still report a clause of its own after it ("“Close the
+        # mines and you close the region.” The union leader insisted that no date be set before ...").
+        if tok.i in used_cues and not _own_clause(tok, in_quote):
             continue
         if _made_clear(tok):
             lemma = "say"
@@ -199,7 +225,9 @@ def reported_claims(doc: Doc, used_cues: set[int], quotes: list[Quote]) -> list[
         subj = subject_of(tok) or _speaker_noun(tok)
         if subj is None or in_quote[subj.idx] or not speaking_subject(subj):
             continue
-        content = (clause_content(tok) or preposed_content(tok, subj)) if lemma in SAY_VERBS else None
+        content = (
+            (clause_content(tok) or preposed_content(tok, subj) or _quoted_object(tok)) if lemma in SAY_VERBS else None
+        )
         if content is None and (lemma in POSITION_VERBS or lemma in WARNING_VERBS):
             content = position_content(tok, subj)
         if not content:

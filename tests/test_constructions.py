@@ -359,3 +359,37 @@ def test_a_name_the_article_calls_an_association_is_an_organisation():
         "reported",
         "name",
     )
+
+
+def test_a_clause_the_parser_takes_for_an_object_is_content_when_it_holds_a_quote():
+    found, _ = claims("Oxfam said such deals \u201cexport responsibility and human suffering\u201d.")
+    assert found == [("such deals \u201cexport responsibility and human suffering\u201d", "oxfam", "reported", "name")]
+
+
+def test_one_clause_split_into_two_by_the_parser_is_one_claim():
+    # The parser makes both "sent" and "treated" clauses of "said" here (the sentence is the corpus's own).
+    text = (
+        "The charity Care4Calais said people sent back were being treated "
+        '"as bargaining chips between two governments".'
+    )
+    found, _ = claims(text)
+    assert found == [
+        (
+            'people sent back were being treated "as bargaining chips between two governments"',
+            "care4calais",
+            "reported",
+            "name",
+        )
+    ]
+
+
+def test_the_verb_that_attributes_a_quote_can_report_a_clause_too():
+    text = (
+        "\u201cClose the plant early and you close the whole valley.\u201d The union leader, Petar Ivanov, insisted "
+        "that no closure date should be set before new jobs existed."
+    )
+    found, _ = claims(text)
+    assert found == [
+        ("Close the plant early and you close the whole valley.", "petar_ivanov", "direct", "name"),
+        ("no closure date should be set before new jobs existed", "petar_ivanov", "reported", "name"),
+    ]
