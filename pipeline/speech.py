@@ -62,7 +62,14 @@ def subject_of(verb: Token) -> Token | None:
         # misparse ("Opening for the Left, MEP Sara Lindgren called for").
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ not in {"PUNCT", "VERB"}]
         if subjects:
-            return min(subjects, key=lambda c: abs(c.i - verb.i))
+            nearest = min(subjects, key=lambda c: abs(c.i - verb.i))
+            # "a speech by Kris Verstraete, an MP, who urged ...": the relative pronoun stands for the noun. Only
+            # an event in the past tense: "Hungary, which has refused ..." and "PAN Europe, which campaigns
+            # against ..." are the journalist's background.
+            who = nearest.lower_ == "who" and verb.dep_ == "relcl" and verb.tag_ == "VBD"
+            if who and verb.head.pos_ in {"PROPN", "NOUN"}:
+                return verb.head.head if verb.head.dep_ == "appos" else verb.head
+            return nearest
         # "Jens Vestergaard, whose party has pushed for it, called ...": the parser joins the verb to the
         # relative clause; the speaker is the noun that clause describes.
         relative = verb.head

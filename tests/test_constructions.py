@@ -393,3 +393,15 @@ def test_the_verb_that_attributes_a_quote_can_report_a_clause_too():
         ("Close the plant early and you close the whole valley.", "petar_ivanov", "direct", "name"),
         ("no closure date should be set before new jobs existed", "petar_ivanov", "reported", "name"),
     ]
+
+
+def test_who_in_the_past_tense_is_the_person_it_describes_which_in_the_present_is_background():
+    found, _ = claims(
+        "The row began with a speech by Jan Peeters, a Vlaams Belang member of parliament, who urged the other "
+        "parties to \u00abstop hiding behind a wall\u00bb."
+    )
+    assert found == [
+        ("urged the other parties to \u00abstop hiding behind a wall\u00bb", "jan_peeters", "reported", "name")
+    ]
+    found, _ = claims("Hungary, which has refused to implement the pact, sent a junior official.")
+    assert found == []
