@@ -45,7 +45,10 @@ class Person:
 
 
 ASCII = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ı": "i", "œ": "oe"})
-HONORIFICS = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|MEP|MP|Senator|Sen|Rep|President|Minister)\.?\s+)+")
+# With up to two words before it: "Green MP Sophie Lacaze", "Vice President Kamala Harris".
+HONORIFICS = re.compile(
+    r"^(?:[A-Z][\w'-]*\s+){0,2}?(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|MEP|MP|Senator|Sen|Rep|President|Minister)\.?\s+)+"
+)
 
 
 def slug(name: str) -> str:

@@ -11,6 +11,9 @@ from pipeline.lexicon import FRAMING_PREPS, POSITION_PREPS, POSITION_VERBS, SAY_
 from pipeline.quotes import Quote
 from pipeline.speech import QUOTE_MARKS, Draft, mention_span, speaking_subject, subject_of, trimmed
 
+OPENING_MARKS = frozenset("“„«")
+CLOSING_MARKS = frozenset("”»")
+
 # Verbs of saying that also take their position as an object: "warned against the plan".
 WARNING_VERBS = {"warn", "caution", "argue", "complain"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}  # "Loosening the brake would be a mistake, he said"
@@ -199,9 +202,14 @@ def _quoted_object(verb: Token) -> list[Token] | None:
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None or not any(t.text in QUOTE_MARKS for t in obj.subtree):
         return None
-    tokens = list(obj.subtree)
-    after = verb.doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(verb.doc) else None
-    return tokens + [after] if after is not None and after.text in QUOTE_MARKS else tokens  # the closing mark
+    tokens = [t for t in obj.subtree if not (t.dep_ == "mark" and t.i == obj.left_edge.i)]
+    # Up to the closing mark, which the parser may hang elsewhere: „buy time, but they also buy higher prices“.
+    opened = sum(t.text in OPENING_MARKS for t in tokens) > sum(t.text in CLOSING_MARKS for t in tokens)
+    rest = verb.doc[tokens[-1].i + 1 : verb.sent.end]
+    close = next((t for t in rest if t.text in QUOTE_MARKS), None)
+    if close is not None and (opened or close.i == tokens[-1].i + 1):
+        tokens += list(verb.doc[tokens[-1].i + 1 : close.i + 1])
+    return tokens
 
 
 def reported_claims(doc: Doc, used_cues: set[int], quotes: list[Quote]) -> list[Draft]:

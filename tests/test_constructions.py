@@ -405,3 +405,24 @@ def test_who_in_the_past_tense_is_the_person_it_describes_which_in_the_present_i
     ]
     found, _ = claims("Hungary, which has refused to implement the pact, sent a junior official.")
     assert found == []
+
+
+def test_a_quoted_object_runs_to_its_closing_mark_without_that():
+    text = (
+        "Matthias Brenner, an economist, was unimpressed. He added that the EU\u2019s extra duties on Chinese "
+        "electric cars \u201ebuy time, but they also buy higher prices\u201c."
+    )
+    found, _ = claims(text)
+    assert found == [
+        (
+            "the EU\u2019s extra duties on Chinese electric cars \u201ebuy time, but they also buy higher prices\u201c",
+            "matthias_brenner",
+            "reported",
+            "pronoun",
+        )
+    ]
+
+
+def test_words_before_an_honorific_are_not_part_of_the_name():
+    _, att = claims("Green MP Sophie Lacaze said national levies were not enough.")
+    assert [(s.id, s.name) for s in att.speakers] == [("sophie_lacaze", "Sophie Lacaze")]
