@@ -58,7 +58,7 @@ def resolve(registry: Registry, doc: Doc, source: tuple[int, int]) -> tuple[Pers
     if root.ent_type_ in {"ORG", "GPE", "NORP"} or (root.pos_ == "PROPN" and not span.ents):
         ents = [e for e in span.ents if root in e]
         name = clean_name(ents[0].text) if ents else clean_name(span.text)
-        name = re.sub(r"^(the|The)\s+", "", name)
+        name = re.sub(r"^(the|The)\s+", "", name) + _seat(root)
         kind = "person" if root.pos_ == "PROPN" and not ents else "org"
         return registry.add(name, kind, source[0]), SpeakerMethod.NAME
     if root.pos_ == "PROPN":
@@ -75,6 +75,15 @@ def resolve(registry: Registry, doc: Doc, source: tuple[int, int]) -> tuple[Pers
         person.positions.append(source[0])
         person.subject_positions.append(source[0])
     return person, SpeakerMethod.DESCRIPTION
+
+
+def _seat(root: Token) -> str:
+    """ "The Chinese Embassy in Manila": an embassy is named with its city."""
+    if root.lemma_.lower() not in {"embassy", "consulate", "mission", "delegation"}:
+        return ""
+    prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+    city = next((c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "GPE"), None) if prep else None
+    return f" in {city.text}" if city is not None else ""
 
 
 def _spokesperson_for(

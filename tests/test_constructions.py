@@ -426,3 +426,11 @@ def test_a_quoted_object_runs_to_its_closing_mark_without_that():
 def test_words_before_an_honorific_are_not_part_of_the_name():
     _, att = claims("Green MP Sophie Lacaze said national levies were not enough.")
     assert [(s.id, s.name) for s in att.speakers] == [("sophie_lacaze", "Sophie Lacaze")]
+
+
+def test_an_embassy_is_named_with_its_city():
+    found, att = claims(
+        "The Chinese Embassy in Washington said arms sales to Taiwan \u201cseriously violate\u201d the policy."
+    )
+    assert [s.name for s in att.speakers] == ["Chinese Embassy in Washington"]
+    assert found[0][1] == "chinese_embassy_in_washington"
