@@ -175,7 +175,13 @@ def position_content(verb: Token, subj: Token) -> list[Token] | None:
         right = max(t.i for t in child.subtree)
     # An appositive between subject and verb ("Weber, head of the EPP, had called for") starts it at the verb.
     adjacent = subj.i < verb.i and not any(t.is_punct for t in verb.doc[subj.i + 1 : verb.i])
-    start = subj.left_edge.i if adjacent else min([verb.i, *(c.i for c in verb.lefts if c.dep_ in {"aux", "neg"})])
+    # (From after the last comma in the subject's phrase: not "Opening for the Left, [Swedish MEP Sara Lindgren]".)
+    commas = [t.i for t in verb.doc[subj.left_edge.i : subj.i] if t.text == ","]
+    start = (
+        (commas[-1] + 1 if commas else subj.left_edge.i)
+        if adjacent
+        else min([verb.i, *(c.i for c in verb.lefts if c.dep_ in {"aux", "neg"})])
+    )
     return _cut_framing(list(verb.doc[start : right + 1]))
 
 
@@ -193,7 +199,7 @@ def _speaker_noun(verb: Token) -> Token | None:
 
 def _own_clause(verb: Token, in_quote: list[bool]) -> bool:
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
-    return clause is not None and clause.left_edge.dep_ == "mark" and not in_quote[clause.idx]
+    return clause is not None and not in_quote[clause.left_edge.idx] and not in_quote[clause.idx]
 
 
 def _quoted_object(verb: Token) -> list[Token] | None:

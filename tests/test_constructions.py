@@ -434,3 +434,31 @@ def test_an_embassy_is_named_with_its_city():
     )
     assert [s.name for s in att.speakers] == ["Chinese Embassy in Washington"]
     assert found[0][1] == "chinese_embassy_in_washington"
+
+
+def test_a_phrase_before_a_comma_is_not_part_of_the_speaker():
+    found, _ = claims(
+        "Opening for the Left, Swedish MEP Sara Lindgren called for a European tax on billionaires to cover the bill."
+    )
+    assert found == [
+        (
+            "Swedish MEP Sara Lindgren called for a European tax on billionaires to cover the bill",
+            "sara_lindgren",
+            "reported",
+            "name",
+        )
+    ]
+
+
+def test_a_clause_before_a_quoted_fragment_is_reported_speech_too():
+    text = (
+        "Anke Brenner, the SPD's finance spokeswoman, spoke next. \u201eWe will not block it,\u201c she said. Brenner "
+        "said the SPD wanted a reform that allowed more borrowing for investment, \u201enot a free pass\u201c."
+    )
+    found, _ = claims(text)
+    assert found[1] == (
+        "the SPD wanted a reform that allowed more borrowing for investment",
+        "anke_brenner",
+        "reported",
+        "name",
+    )
