@@ -61,11 +61,22 @@ def quote_cue(doc: Doc, q: Quote, quotes: list[Quote]) -> tuple[Token, Token] | 
                     return found
     prev = max((o.close_at or o.end for o in quotes if o.end <= q.open_at), default=0)
     before = _tokens_between(doc, prev, q.open_at)
-    if before and doc.text[before[-1].idx : q.open_at].strip()[-1:] in {":", ","}:
+    mark = doc.text[before[-1].idx : q.open_at].strip()[-1:] if before else ""
+    # Only the sentence that leads into the quote: a "told" two sentences back is another attribution.
+    before = [t for t in before if t.idx >= before[-1].sent.start_char] if before else []
+    if mark in {":", ","}:
         for tok in reversed(before):
             found = _say_with_subject(tok)
             if found:
                 return found
+    if mark == ":":
+        # "Marek Zieliński, head of a farmers' union, put it simply: “...”", "The minister was blunt: “...”": a
+        # colon hands the quote to the subject of the clause before it.
+        last = before[-2] if len(before) > 1 else before[-1]
+        verb = next((t for t in [last, *last.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+        subj = subject_of(verb) if verb is not None else None
+        if verb is not None and subj is not None and speaking_subject(subj):
+            return verb, subj
     return None
 
 

@@ -462,3 +462,13 @@ def test_a_clause_before_a_quoted_fragment_is_reported_speech_too():
         "reported",
         "name",
     )
+
+
+def test_a_colon_hands_the_quote_to_the_subject_of_the_clause_before_it():
+    text = (
+        "\u201cThis is not confiscation,\u201d Anna Virtanen, the budget commissioner, told me last month.\n\n"
+        "The alternative is worse. Pieter de Groot, a Dutch lawmaker who sits on the finance committee, put it "
+        "bluntly: \u201cMy voters will not accept eurobonds.\u201d"
+    )
+    found, _ = claims(text)
+    assert found[1] == ("My voters will not accept eurobonds.", "pieter_de_groot", "direct", "name")
