@@ -134,7 +134,12 @@ def _missed_people(doc: Doc) -> list[Span]:
         titled = (root.dep_ == "appos" and root.head.lower_ in TITLE_NOUNS) or any(
             c.dep_ == "appos" and c.lower_ in TITLE_NOUNS for c in root.children
         )
-        if ent.label_ != "PERSON" and titled and 2 <= len(ent) <= 4 and all(t.is_title for t in ent):
+        # "Signe Holm Dalsgaard, who speaks on refugees for ...": "who" says it is a person, whatever NER said.
+        who = any(
+            c.dep_ == "relcl" and any(g.lower_ == "who" and g.dep_ == "nsubj" for g in c.children)
+            for c in root.children
+        )
+        if ent.label_ != "PERSON" and (titled or who) and 2 <= len(ent) <= 4 and all(t.is_title for t in ent):
             names.append(ent)
     return names
 

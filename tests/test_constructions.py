@@ -472,3 +472,19 @@ def test_a_colon_hands_the_quote_to_the_subject_of_the_clause_before_it():
     )
     found, _ = claims(text)
     assert found[1] == ("My voters will not accept eurobonds.", "pieter_de_groot", "direct", "name")
+
+
+def test_a_name_followed_by_who_is_a_person_whatever_ner_says():
+    text = (
+        "Prime Minister Mette Frederiksen defended the plan on Monday.\n\n"
+        "Signe Holm Dalsgaard, who speaks on refugees for the left-wing Red-Green Alliance, is blunter. "
+        "She called the scheme \u201cmoral outsourcing with a price tag\u201d."
+    )
+    found, att = claims(text)
+    assert found[1] == (
+        "She called the scheme \u201cmoral outsourcing with a price tag\u201d",
+        "signe_holm_dalsgaard",
+        "reported",
+        "pronoun",
+    )
+    assert [(s.name, s.kind) for s in att.speakers][1] == ("Signe Holm Dalsgaard", "person")
