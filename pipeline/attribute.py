@@ -38,6 +38,9 @@ def resolve(registry: Registry, doc: Doc, source: tuple[int, int]) -> tuple[Pers
     persons = [e for e in span.ents if is_person(e)]
     # "Poland's deputy defence minister, Tomasz Wierzbicki, said": the name is an appositive of the subject.
     persons += [e for e in doc.ents if is_person(e) and e.root.dep_ == "appos" and e.root.head == root]
+    # ... also when the parser hangs it deeper: "the mayor of the town of Hamont-Achel, Jef Vanhoof, called".
+    if not persons and lower in TITLE_NOUNS:
+        persons = [e for e in doc.ents if is_person(e) and e.root.dep_ == "appos" and root in e.root.head.ancestors]
     if persons:
         named = registry.add(clean_name(full_name(persons[-1]).text), "person", source[0])
         named.subject_positions.append(source[0])

@@ -139,7 +139,13 @@ def _missed_people(doc: Doc) -> list[Span]:
             c.dep_ == "relcl" and any(g.lower_ == "who" and g.dep_ == "nsubj" for g in c.children)
             for c in root.children
         )
-        if ent.label_ != "PERSON" and (titled or who) and 2 <= len(ent) <= 4 and all(t.is_title for t in ent):
+        # "Thibault Marchand of the French National Rally welcomed ...": a member of an organisation.
+        member = _is_subject(ent) and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(o.ent_type_ == "ORG" for o in c.children)
+            for c in root.children
+        )
+        person_like = titled or who or member
+        if ent.label_ != "PERSON" and person_like and 2 <= len(ent) <= 4 and all(t.is_title for t in ent):
             names.append(ent)
     return names
 

@@ -488,3 +488,23 @@ def test_a_name_followed_by_who_is_a_person_whatever_ner_says():
         "pronoun",
     )
     assert [(s.name, s.kind) for s in att.speakers][1] == ("Signe Holm Dalsgaard", "person")
+
+
+def test_a_name_of_an_organisation_is_a_member_of_it():
+    text = (
+        "Marta Olivares, a Spanish MEP, voted against the pact.\n\n"
+        "On the far right of the chamber, Thibault Marchand of the French National Rally welcomed the result.\n\n"
+        "\u201cNow they vote for our ideas,\u201d the 34-year-old said."
+    )
+    found, _ = claims(text)
+    assert found[-1] == ("Now they vote for our ideas", "thibault_marchand", "direct", "description")
+
+
+def test_a_name_the_parser_hangs_deep_in_the_title_is_still_the_speaker():
+    text = (
+        "Hanneke Bosman defended the checks in The Hague.\n\n"
+        "Across the border, the mayor of the Belgian town of Hamont-Achel, Jef Vanhoof, said local firms were "
+        "losing customers."
+    )
+    found, _ = claims(text)
+    assert found[-1] == ("local firms were losing customers", "jef_vanhoof", "reported", "name")
