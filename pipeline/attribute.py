@@ -73,7 +73,8 @@ def resolve(registry: Registry, doc: Doc, source: tuple[int, int]) -> tuple[Pers
         return known, SpeakerMethod.NAME
     if root.lemma_.lower() in ORG_NOUNS:
         return _organisation(registry, doc, span, source[0])
-    person = registry.by_description(content_words(span), source[0], places_in(span))
+    paragraph = doc.text.rfind("\n", 0, source[0]) + 1
+    person = registry.by_description(content_words(span), source[0], places_in(span), paragraph)
     if person is not None:
         person.positions.append(source[0])
         person.subject_positions.append(source[0])

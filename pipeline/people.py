@@ -289,13 +289,17 @@ class Registry:
         people = [p for p in self.people if (not kind or p.kind == kind) and p.could_be_from(places)]
         return _last_named(people, 0, offset)
 
-    def by_description(self, words: set[str], offset: int, places: AbstractSet[str] = frozenset()) -> Person | None:
+    def by_description(
+        self, words: set[str], offset: int, places: AbstractSet[str] = frozenset(), paragraph: int = 0
+    ) -> Person | None:
         """Who "the NATO chief" or "the 58-year-old" at `offset` refers to.
 
         Among the people already named: the one whose descriptions share most words with it (the latest on a
         tie), else the latest named. A description that comes before every name (a lede: "NATO's secretary
         general dismissed ...") refers to the first person named after it. A description naming a country or
         nationality ("the Hungarian prime minister") never goes to a person the article ties to another one.
+        A person the paragraph has just named as a subject, with no description of their own, is who it means
+        ("Zelensky has grown impatient. «...», the Ukrainian president said").
         """
         # An age ("the 55-year-old") describes no role: it goes to the latest person, not to whoever's
         # description happens to hold "year".
@@ -305,6 +309,9 @@ class Registry:
         if not earlier:
             later = [(min(pos for pos in p.positions if pos > offset), p) for p in fits if p.positions]
             return min(later, key=lambda pair: pair[0])[1] if later else None
+        recent = _last_named(earlier, paragraph, offset, subjects=True)
+        if recent is not None and not recent.title_words:
+            return recent
         top = max(len(words & p.title_words) for p in earlier)
         if top == 0:
             return self.latest_before(offset, places=places)

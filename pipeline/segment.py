@@ -56,7 +56,8 @@ def quote_cue(doc: Doc, q: Quote, quotes: list[Quote]) -> tuple[Token, Token] | 
             for tok in after:
                 if tok.idx >= sent_end:
                     break
-                found = _say_with_subject(tok)
+                # "“Where was this courage?” asked Lea Sommer": after a quote, "asked" attributes it.
+                found = _say_with_subject(tok, also={"ask"})
                 if found:
                     return found
     prev = max((o.close_at or o.end for o in quotes if o.end <= q.open_at), default=0)
@@ -80,8 +81,8 @@ def quote_cue(doc: Doc, q: Quote, quotes: list[Quote]) -> tuple[Token, Token] | 
     return None
 
 
-def _say_with_subject(tok: Token) -> tuple[Token, Token] | None:
-    if tok.lemma_.lower() not in SAY_VERBS or tok.pos_ not in {"VERB", "AUX"}:
+def _say_with_subject(tok: Token, also: frozenset[str] | set[str] = frozenset()) -> tuple[Token, Token] | None:
+    if tok.lemma_.lower() not in SAY_VERBS | also or tok.pos_ not in {"VERB", "AUX"}:
         return None
     subj = subject_of(tok)
     return (tok, subj) if subj is not None and speaking_subject(subj) else None

@@ -508,3 +508,27 @@ def test_a_name_the_parser_hangs_deep_in_the_title_is_still_the_speaker():
     )
     found, _ = claims(text)
     assert found[-1] == ("local firms were losing customers", "jef_vanhoof", "reported", "name")
+
+
+def test_a_description_goes_to_the_person_the_paragraph_just_named():
+    text = (
+        "Ant\u00f3nio Costa, the European Council president, said the summit would decide in June.\n\n"
+        "Volodymyr Zelensky, for his part, has grown impatient. \u00abEurope cannot keep Ukraine waiting at the "
+        "door\u00bb, the Ukrainian president said."
+    )
+    found, _ = claims(text)
+    assert found[-1] == (
+        "Europe cannot keep Ukraine waiting at the door",
+        "volodymyr_zelensky",
+        "direct",
+        "description",
+    )
+
+
+def test_asked_after_a_quote_attributes_it():
+    text = (
+        "Dirk Hollmann called for an end to arms deliveries.\n\n"
+        "\u201cWhere was this courage two years ago?\u201d asked Lea Sommer, the Greens\u2019 spokeswoman."
+    )
+    found, _ = claims(text)
+    assert found[-1] == ("Where was this courage two years ago?", "lea_sommer", "direct", "name")
