@@ -34,6 +34,11 @@ def is_claim_quote(text: str, q: Quote) -> bool:
     # A quote right after another that ended a sentence: ...policy." "Helping Ukraine is ...
     if before[-1:] in QUOTE_MARKS and before[:-1].rstrip()[-1:] in {".", "!", "?", "…"}:
         return True
+    # ", “which is a strange way to save the planet”": a lower-case quote after a comma goes on the journalist's
+    # sentence, unless it resumes a quote the attribution broke ("“The plan,” she said, “is dead.”").
+    first = next((ch for ch in text[q.start : q.end] if ch.isalpha()), "")
+    if before[-1:] == "," and first.islower() and not re.search(r",\s*[”\"»]", before[-80:]):
+        return False
     return not before or before[-1] in "\n:,.!?…;—–-("
 
 

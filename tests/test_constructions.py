@@ -532,3 +532,23 @@ def test_asked_after_a_quote_attributes_it():
     )
     found, _ = claims(text)
     assert found[-1] == ("Where was this courage two years ago?", "lea_sommer", "direct", "name")
+
+
+def test_a_lower_case_quote_after_a_comma_stays_in_the_reported_clause():
+    text = (
+        "Zbigniew Nowak, who leads the miners' union, was unmoved. Nowak argued that closing Polish mines would "
+        "simply mean importing coal from Colombia, \u201cwhich is a strange way to save the planet\u201d."
+    )
+    found, _ = claims(text)
+    assert found == [
+        (
+            "closing Polish mines would simply mean importing coal from Colombia, \u201cwhich is a strange way to "
+            "save the planet\u201d",
+            "zbigniew_nowak",
+            "reported",
+            "name",
+        )
+    ]
+    # ... unless it resumes a quote that the attribution broke.
+    found, _ = claims("Anna Berg spoke last. \u201cThe plan,\u201d she said, \u201cis dead.\u201d")
+    assert [text for text, *_ in found] == ["The plan", "is dead."]
