@@ -63,13 +63,7 @@ def subject_of(verb: Token) -> Token | None:
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ not in {"PUNCT", "VERB"}]
         if subjects:
             nearest = min(subjects, key=lambda c: abs(c.i - verb.i))
-            # "a speech by Kris Verstraete, an MP, who urged ...": the relative pronoun stands for the noun. Only
-            # an event in the past tense: "Hungary, which has refused ..." and "PAN Europe, which campaigns
-            # against ..." are the journalist's background.
-            who = nearest.lower_ == "who" and verb.dep_ == "relcl" and verb.tag_ == "VBD"
-            if who and verb.head.pos_ in {"PROPN", "NOUN"}:
-                return verb.head.head if verb.head.dep_ == "appos" else verb.head
-            return nearest
+            return _described_by_who(verb) if nearest.lower_ == "who" else nearest
         # "Jens Vestergaard, whose party has pushed for it, called ...": the parser joins the verb to the
         # relative clause; the speaker is the noun that clause describes.
         relative = verb.head
@@ -85,6 +79,14 @@ def subject_of(verb: Token) -> Token | None:
     left = [c for c in verb.lefts if c.dep_ in {"amod", "npadvmod", "nmod", "dep"} and c.right_edge.i == verb.i - 1]
     left = left if verb.pos_ in {"VERB", "AUX"} else []
     return left[0] if left else _asked_subject(verb) or _name_before(verb)
+
+
+def _described_by_who(verb: Token) -> Token | None:
+    """ "a speech by Kris Verstraete, an MP, who urged ...": "who" stands for the noun (past the appositive). Only
+    an event in the past tense: "X, who has long argued ..." is the journalist's background."""
+    if verb.dep_ != "relcl" or verb.tag_ != "VBD" or verb.head.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    return verb.head.head if verb.head.dep_ == "appos" else verb.head
 
 
 def _asked_subject(verb: Token) -> Token | None:
