@@ -25,34 +25,11 @@ def resolve(registry: Registry, doc: Doc, source: tuple[int, int]) -> tuple[Pers
     span = _mention(doc, source)
     root = span.root
     lower = root.lower_
-    if root.pos_ == "PRON":
-        if lower in PERSON_PRONOUNS:
-            gender = "m" if lower in MALE else "f"
-            found = registry.latest_subject(0, source[0], gender) or registry.latest_before(source[0])
-            return found, SpeakerMethod.PRONOUN
-        if lower in GROUP_PRONOUNS:
-            org = registry.latest_before(source[0], kind="org")
-            return org or registry.latest_before(source[0]), SpeakerMethod.PRONOUN
-        if lower in ORG_PRONOUNS:
-            return registry.organisation(source[0]), SpeakerMethod.PRONOUN
-    persons = [e for e in span.ents if is_person(e)]
-    # "Poland's deputy defence minister, Tomasz Wierzbicki, said": the name is an appositive of the subject.
-    persons += [e for e in doc.ents if is_person(e) and e.root.dep_ == "appos" and e.root.head == root]
-    # ... also when the parser hangs it deeper: "the mayor of the town of Hamont-Achel, Jef Vanhoof, called".
-    if not persons and lower in TITLE_NOUNS:
-        persons = [e for e in doc.ents if is_person(e) and e.root.dep_ == "appos" and root in e.root.head.ancestors]
-    if persons:
-        named = registry.add(clean_name(full_name(persons[-1]).text), "person", source[0])
-        named.subject_positions.append(source[0])
+    if root.pos_ == "PRON" and lower in PERSON_PRONOUNS | GROUP_PRONOUNS | ORG_PRONOUNS:
+        return _pronoun(registry, lower, source[0]), SpeakerMethod.PRONOUN
+    named = _person_named(registry, doc, span, source[0])
+    if named is not None:
         return named, SpeakerMethod.NAME
-    # ... and when NER took that name for something else ("..., Taras Melnychuk, said" as a nationality).
-    titled_name = [
-        c
-        for c in root.children
-        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.is_title and doc[c.left_edge.i - 1].text == ","
-    ]
-    if titled_name and lower in TITLE_NOUNS:
-        return _proper_name(registry, titled_name[0], source[0]), SpeakerMethod.NAME
     # "A spokeswoman for the council said": the organisation speaks.
     if lower in SPOKESPEOPLE:
         speaking_for = _spokesperson_for(registry, doc, root, source[0])
@@ -79,6 +56,38 @@ def resolve(registry: Registry, doc: Doc, source: tuple[int, int]) -> tuple[Pers
         person.positions.append(source[0])
         person.subject_positions.append(source[0])
     return person, SpeakerMethod.DESCRIPTION
+
+
+def _pronoun(registry: Registry, lower: str, offset: int) -> Person | None:
+    if lower in PERSON_PRONOUNS:
+        gender = "m" if lower in MALE else "f"
+        return registry.latest_subject(0, offset, gender) or registry.latest_before(offset)
+    if lower in GROUP_PRONOUNS:
+        return registry.latest_before(offset, kind="org") or registry.latest_before(offset)
+    return registry.organisation(offset)
+
+
+def _person_named(registry: Registry, doc: Doc, span: Span, offset: int) -> Person | None:
+    """The person a mention names, in it or in an appositive to it ("Poland's deputy defence minister, Tomasz
+    Wierzbicki, said"), also when the parser hangs that name deeper ("the mayor of the town of Hamont-Achel, Jef
+    Vanhoof, called") or NER took it for something else ("..., Taras Melnychuk, said" as a nationality)."""
+    root = span.root
+    titled = root.lower_ in TITLE_NOUNS
+    persons = [e for e in span.ents if is_person(e)]
+    persons += [e for e in doc.ents if is_person(e) and e.root.dep_ == "appos" and e.root.head == root]
+    if not persons and titled:
+        persons = [e for e in doc.ents if is_person(e) and e.root.dep_ == "appos" and root in e.root.head.ancestors]
+    if persons:
+        named = registry.add(clean_name(full_name(persons[-1]).text), "person", offset)
+        named.subject_positions.append(offset)
+        return named
+    appositive = (
+        c
+        for c in root.children
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.is_title and doc[c.left_edge.i - 1].text == ","
+    )
+    proper = next(appositive, None)
+    return _proper_name(registry, proper, offset) if proper is not None and titled else None
 
 
 def _seat(root: Token) -> str:
