@@ -7,11 +7,11 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.lexicon import GROUP_PRONOUNS, ORG_NOUNS, ORG_PRONOUNS, PERSON_PRONOUNS, SPOKESPEOPLE, TITLE_NOUNS
+from pipeline.lexicon import GROUP_PRONOUNS, ORG_NOUNS, ORG_PRONOUNS, PERSON_PRONOUNS, TITLE_NOUNS
 from pipeline.people import MALE, Person, Registry, clean_name, content_words, full_name, is_person, places_in, slug
 from pipeline.records import Article, Attribution, Claim, Mode, Speaker, SpeakerMethod
 from pipeline.records import Span as CharSpan
-from pipeline.speech import Draft
+from pipeline.speech import Draft, spoken_for
 
 
 def _mention(doc: Doc, source: tuple[int, int]) -> Span:
@@ -31,10 +31,9 @@ def resolve(registry: Registry, doc: Doc, source: tuple[int, int]) -> tuple[Pers
     if named is not None:
         return named, SpeakerMethod.NAME
     # "A spokeswoman for the council said": the organisation speaks.
-    if lower in SPOKESPEOPLE:
-        speaking_for = _spokesperson_for(registry, doc, root, source[0])
-        if speaking_for is not None:
-            return speaking_for
+    organisation = spoken_for(root)
+    if organisation is not None:
+        return _organisation(registry, doc, doc[organisation.left_edge.i : organisation.i + 1], source[0])
     if root.ent_type_ in {"ORG", "GPE", "NORP"} or (root.pos_ == "PROPN" and not span.ents):
         ents = [e for e in span.ents if root in e]
         name = clean_name(ents[0].text) if ents else clean_name(span.text)
@@ -97,16 +96,6 @@ def _seat(root: Token) -> str:
     prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "in"), None)
     city = next((c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "GPE"), None) if prep else None
     return f" in {city.text}" if city is not None else ""
-
-
-def _spokesperson_for(
-    registry: Registry, doc: Doc, root: Token, offset: int
-) -> tuple[Person | None, SpeakerMethod] | None:
-    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in {"for", "of", "at"}):
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            if obj.ent_type_ in {"ORG", "GPE"} or obj.lemma_.lower() in ORG_NOUNS:
-                return _organisation(registry, doc, doc[obj.left_edge.i : obj.i + 1], offset)
-    return None
 
 
 def _proper_name(registry: Registry, root: Token, offset: int) -> Person:

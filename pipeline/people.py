@@ -157,10 +157,10 @@ def is_person(ent: Span) -> bool:
     if ent.label_ != "PERSON":
         return False
     doc, root = ent.doc, ent.root
-    based = ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ == "based"
-    places = {e.text for e in doc.ents if e.label_ in {"GPE", "LOC"}}
-    if len(ent) == 1 and (ent.text in places or based):
-        return False
+    if len(ent) == 1:
+        based = ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ == "based"
+        if based or any(e.text == ent.text and e.label_ in {"GPE", "LOC"} for e in doc.ents):
+            return False
     described = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
     return not any(d.lemma_.lower() in ORG_NOUNS for d in described)
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from pipeline.lexicon import FRAMING_PREPS, POSITION_PREPS, POSITION_VERBS, SAY_VERBS, VENUE_NOUNS
-from pipeline.quotes import Quote
+from pipeline.quotes import OPENERS, Quote
 from pipeline.speech import QUOTE_MARKS, Draft, mention_span, speaking_subject, subject_of, trimmed
 
-OPENING_MARKS = frozenset("“„«")
+OPENING_MARKS = frozenset(OPENERS) - {'"'}  # the marks that tell an opening from a closing one
 CLOSING_MARKS = frozenset("”»")
 
 # Verbs of saying that also take their position as an object: "warned against the plan".

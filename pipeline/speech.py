@@ -107,12 +107,13 @@ def _name_before(verb: Token) -> Token | None:
     return names[-1].root
 
 
-def _names_organisation(prep: Token) -> bool:
-    """ "(a spokeswoman) for the council", "(a spokesman) for Airbus"."""
-    if prep.lower_ not in {"for", "of", "at"}:
-        return False
-    objects = [o for o in prep.children if o.dep_ == "pobj"]
-    return any(o.ent_type_ in {"ORG", "GPE"} or o.lemma_.lower() in ORG_NOUNS for o in objects)
+def spoken_for(subj: Token) -> Token | None:
+    """The organisation a spokesperson speaks for: "a spokeswoman for [the council]", "a spokesman for [Airbus]"."""
+    if subj.lower_ not in SPOKESPEOPLE:
+        return None
+    preps = (c for c in subj.children if c.dep_ == "prep" and c.lower_ in {"for", "of", "at"})
+    objects = (o for p in preps for o in p.children if o.dep_ == "pobj")
+    return next((o for o in objects if o.ent_type_ in {"ORG", "GPE"} or o.lemma_.lower() in ORG_NOUNS), None)
 
 
 def speaking_subject(subj: Token) -> bool:
@@ -124,7 +125,7 @@ def speaking_subject(subj: Token) -> bool:
     # "A senior Finnish defence official, Ville Koskinen, said": the appositive names who it is.
     if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj.children):
         return True
-    if lower in SPOKESPEOPLE and any(_names_organisation(p) for p in subj.children if p.dep_ == "prep"):
+    if spoken_for(subj) is not None:
         return True
     dets = {c.lower_ for c in subj.children if c.dep_ in {"det", "nummod", "poss"}}
     # "Holm, whose party has campaigned against it, ...": the journalist describing Holm.
