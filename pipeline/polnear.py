@@ -99,9 +99,9 @@ def trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def content_units(attribution: Attribution) -> list[tuple[tuple[int, int], int]]:
-    """Our claims as PolNeAR counts content: consecutive quoted sentences of one speaker joined into one span,
-    also across their own attribution ("“The plan,” she said, “is dead.”" is one content). Each unit comes with
-    the index of its first claim."""
+    """Our claims as PolNeAR counts content: consecutive quoted pieces of one speaker in one paragraph joined into
+    one span when only their attribution stands between them ("“The plan,” she said, clapping. “It is dead.”" is
+    one content). Each unit comes with the index of its first claim."""
     text = attribution.article.text
     units: list[tuple[tuple[int, int], int]] = []
     for n, claim in enumerate(attribution.claims):
@@ -120,13 +120,17 @@ def content_units(attribution: Attribution) -> list[tuple[tuple[int, int], int]]
 
 
 def _only_attribution(text: str, end: int, prev: Claim, claim: Claim) -> bool:
-    """Nothing but punctuation, and the source and cue of one of the two claims, between them."""
-    between = list(text[end : claim.start])
-    for span in (prev.source, prev.cue, claim.source, claim.cue):
-        if span is not None:
-            for i in range(max(span.start, end), min(span.end, claim.start)):
-                between[i - end] = " "
-    return not "".join(between).strip(STRIP + "\n")
+    """Between the two quoted pieces: nothing but punctuation, or one attribution clause that holds the cue of one
+    of them ("she said, clapping."), in the same paragraph and with no other quotation in it."""
+    between = text[end : claim.start]
+    if "\n" in between:
+        return False
+    gap = between.strip(STRIP)
+    if not gap:
+        return True
+    cues = [c.cue for c in (prev, claim) if c.cue is not None and end <= c.cue.start and c.cue.end <= claim.start]
+    inner = gap.rstrip(".")
+    return bool(cues) and not any(ch in QUOTE_MARKS or ch in ".!?" for ch in inner)
 
 
 SENTENCE_END = re.compile(r"[.!?][\"”’»]?\s+[\"“‘«]?[A-Z]|\n")
@@ -139,17 +143,21 @@ def same_sentence(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def right_speaker(attribution: Attribution, claim_index: int, gold: tuple[int, int]) -> bool:
-    """Our speaker is the annotated source: the mention we used is that span, or our speaker's name or
-    mentions contain the annotated words ("Clinton" for "Hillary Clinton", "he" resolved to her)."""
+    """Our speaker is the annotated source: the mention we used overlaps that span, or our speaker's name or
+    mentions hold the head word of one of its first two comma-separated parts ("Clinton" for "Hillary Clinton",
+    "he" resolved to her, "Jane Doe" for "Jane Doe, the finance minister," and for "The minister, Ms. Doe,")."""
     claim = attribution.claims[claim_index]
     if claim.speaker is None:
         return False
     if claim.source is not None and overlaps((claim.source.start, claim.source.end), gold):
         return True
     speaker = next(s for s in attribution.speakers if s.id == claim.speaker)
-    words = attribution.article.text[gold[0] : gold[1]].lower().split()
     names = " ".join((speaker.name, *speaker.mentions)).lower().split()
-    return bool(words) and (words[-1] in names or " ".join(words) in " ".join(names))
+    for part in re.split(r",|\(| who | whose ", attribution.article.text[gold[0] : gold[1]])[:2]:
+        words = part.lower().split()
+        if words and (words[-1] in names or " ".join(words) in " ".join(names)):
+            return True
+    return False
 
 
 def score(items: list[tuple[PolnearArticle, Attribution]]) -> dict[str, object]:

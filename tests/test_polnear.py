@@ -3,7 +3,7 @@
 from pipeline.analyze import extract
 from pipeline.config import Config
 from pipeline.ingest import article_from_text
-from pipeline.polnear import PolnearArticle, parse_ann, read_split, score
+from pipeline.polnear import PolnearArticle, content_units, parse_ann, read_split, right_speaker, score
 
 TEXT = (
     "Senator Jane Doe spoke in Ohio on Monday.\n\n"
@@ -75,3 +75,33 @@ def test_a_quote_interrupted_by_its_attribution_is_one_content():
     assert len([c for c in attribution.claims if c.mode.value == "direct"]) == 2
     result = score([(PolnearArticle("a", text, parse_ann(ann)), attribution)])
     assert result["content_exact"]["found"] == 1 and result["content_exact"]["predicted"] == 1
+
+
+def test_an_attribution_clause_between_two_pieces_of_one_quote_keeps_them_one_content():
+    text = (
+        "Mayor Jane Doe spoke on Monday.\n\n"
+        "“The plan is dead,” Doe said, smiling. “We start again.”\n\n"
+        "“Nobody will miss it,” she said.\n\n"
+        "“Not even me.”"
+    )
+    attribution = extract(article_from_text("a", text), Config())
+    units = [text[slice(*span)] for span, _ in content_units(attribution)]
+    # one paragraph, only its attribution between: one content; a new paragraph starts a new one
+    assert units == ["The plan is dead,” Doe said, smiling. “We start again.", "Nobody will miss it", "Not even me."]
+
+
+def test_a_source_annotated_with_its_appositive_counts_our_speaker_right():
+    text = "Jane Doe, the finance minister, said on Monday that the budget was balanced."
+    source = text.index("Jane"), text.index(" said")  # PolNeAR's source span runs on into the appositive
+    content = text.index("the budget"), len(text) - 1
+    ann = "\n".join(
+        [
+            f"T1\tContent {content[0]} {content[1]}\tx",
+            f"T2\tSource {source[0]} {source[1]}\tx",
+            "E1\tAttribution:T1 Content:T1 Source:T2",
+        ]
+    )
+    attribution = extract(article_from_text("a", text), Config())
+    assert [c.speaker for c in attribution.claims] == ["jane_doe"]
+    assert right_speaker(attribution, 0, source)
+    assert score([(PolnearArticle("a", text, parse_ann(ann)), attribution)])["speaker_accuracy"]["all"]["n"] == 1
