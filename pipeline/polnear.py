@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import InputError
+from pipeline.lexicon import GROUP_PRONOUNS, ORG_PRONOUNS, PERSON_PRONOUNS, POSITION_VERBS, SAY_VERBS
 from pipeline.matching import match, overlaps
 from pipeline.metrics import prf
 from pipeline.records import Attribution, Claim
@@ -160,7 +161,49 @@ def right_speaker(attribution: Attribution, claim_index: int, gold: tuple[int, i
     return False
 
 
+IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "thought": "think", "according": "say"}
+PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | ORG_PRONOUNS | {"i", "we", "you", "who", "which"}
+DETERMINERS = {"a", "an", "the", "some", "many", "most", "several", "other", "one", "two", "three", "another"}
+
+
+def _lemmas(word: str) -> set[str]:
+    """Crude lemmas of an inflected verb, enough to look it up in the lexicon ("pledged" -> "pledge")."""
+    if word in IRREGULAR:
+        return {IRREGULAR[word]}
+    stems = {word}
+    for suffix in ("s", "es", "d", "ed", "ing"):
+        if word.endswith(suffix):
+            stem = word[: -len(suffix)]
+            stems |= {stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem}
+    return stems
+
+
+def miss_kind(text: str, gold: GoldAttribution) -> str:
+    """Why a gold attribution might lie outside what we extract: its cue (a verb of saying or of taking a
+    position, as in our lexicon, or another kind: "shows", "wants", "believes") and its source (named, a
+    description or unnamed group, a pronoun, none)."""
+    cue_words = text[slice(*gold.cue)].lower().split() if gold.cue else []
+    verbs = SAY_VERBS | POSITION_VERBS
+    cue = "speech cue" if any(_lemmas(w) & verbs for w in cue_words) else "other cue"
+    source_words = text[slice(*gold.source)].split() if gold.source else []
+    if not source_words:
+        source = "no source"
+    elif source_words[0].lower() in PRONOUNS and len(source_words) == 1:
+        source = "pronoun"
+    elif any(_proper(w, alone=len(source_words) == 1) for w in source_words):
+        source = "named"
+    else:
+        source = "description or group"
+    return f"{cue}, {source}"
+
+
+def _proper(word: str, alone: bool) -> bool:
+    """Capitalised and not a determiner; a lone capitalised plural ("Aides said") is a group at a sentence start."""
+    return word[:1].isupper() and word.lower() not in DETERMINERS and not (alone and word.endswith("s"))
+
+
 def score(items: list[tuple[PolnearArticle, Attribution]]) -> dict[str, object]:
+    missed: dict[str, int] = {}  # gold contents no predicted one overlaps, by miss_kind
     counts = {k: [0, 0, 0] for k in ("content_exact", "content_overlap", "source", "cue")}  # found, pred, gold
     speaker: dict[str, list[int]] = {}  # group -> [right, total]
     for article, attribution in items:
@@ -168,6 +211,11 @@ def score(items: list[tuple[PolnearArticle, Attribution]]) -> dict[str, object]:
         units = content_units(attribution)
         pred_content = [trim(text, u) for u, _ in units]
         gold_content = [trim(text, g.content) for g in article.attributions]
+        found_gold = {j for _, j in match(pred_content, gold_content, exact=False)}
+        for j, g in enumerate(article.attributions):
+            if j not in found_gold:
+                kind = miss_kind(text, g)
+                missed[kind] = missed.get(kind, 0) + 1
         for key, exact in (("content_exact", True), ("content_overlap", False)):
             pairs = match(pred_content, gold_content, exact)
             counts[key] = [
@@ -209,4 +257,5 @@ def score(items: list[tuple[PolnearArticle, Attribution]]) -> dict[str, object]:
         "gold_attributions": counts["content_overlap"][2],
         **{key: {**prf(*v), "found": v[0], "predicted": v[1], "gold": v[2]} for key, v in counts.items()},
         "speaker_accuracy": {g: {"accuracy": r / n if n else None, "n": n} for g, (r, n) in speaker.items()},
+        "missed_content_by_kind": dict(sorted(missed.items(), key=lambda kv: -kv[1])),
     }

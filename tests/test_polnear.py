@@ -3,7 +3,16 @@
 from pipeline.analyze import extract
 from pipeline.config import Config
 from pipeline.ingest import article_from_text
-from pipeline.polnear import PolnearArticle, content_units, parse_ann, read_split, right_speaker, score
+from pipeline.polnear import (
+    GoldAttribution,
+    PolnearArticle,
+    content_units,
+    miss_kind,
+    parse_ann,
+    read_split,
+    right_speaker,
+    score,
+)
 
 TEXT = (
     "Senator Jane Doe spoke in Ohio on Monday.\n\n"
@@ -105,3 +114,12 @@ def test_a_source_annotated_with_its_appositive_counts_our_speaker_right():
     assert [c.speaker for c in attribution.claims] == ["jane_doe"]
     assert right_speaker(attribution, 0, source)
     assert score([(PolnearArticle("a", text, parse_ann(ann)), attribution)])["speaker_accuracy"]["all"]["n"] == 1
+
+
+def test_missed_contents_are_counted_by_the_kind_of_cue_and_source():
+    article = PolnearArticle("a", TEXT, parse_ann(ANN))
+    result = score([(article, extract(article_from_text("a", TEXT), Config()))])
+    # "Aides said the campaign was broke": a verb of saying, an unnamed group (never a speaker, by design)
+    assert result["missed_content_by_kind"] == {"speech cue, description or group": 1}
+    shows = GoldAttribution(content=(10, 20), cue=(0, 5), source=None)
+    assert miss_kind("shows that it is so", shows) == "other cue, no source"
