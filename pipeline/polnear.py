@@ -116,8 +116,17 @@ def content_units(attribution: Attribution) -> list[tuple[tuple[int, int], int]]
             ):
                 units[-1] = ((start, claim.end), first)
                 continue
-        units.append(((claim.start, claim.end), n))
+        units.append((_content_span(claim), n))
     return units
+
+
+def _content_span(claim: Claim) -> tuple[int, int]:
+    """A claim that holds its own source and cue ("Anderson agreed with McLenny", our text for a position verb) is
+    scored on what follows the cue, as PolNeAR marks content apart from source and cue."""
+    cue = claim.cue
+    if cue is not None and claim.start <= cue.start and cue.end < claim.end:
+        return cue.end, claim.end
+    return claim.start, claim.end
 
 
 def _only_attribution(text: str, end: int, prev: Claim, claim: Claim) -> bool:

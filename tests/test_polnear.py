@@ -123,3 +123,11 @@ def test_missed_contents_are_counted_by_the_kind_of_cue_and_source():
     assert result["missed_content_by_kind"] == {"speech cue, description or group": 1}
     shows = GoldAttribution(content=(10, 20), cue=(0, 5), source=None)
     assert miss_kind("shows that it is so", shows) == "other cue, no source"
+
+
+def test_a_claim_that_holds_its_source_and_cue_is_scored_on_what_follows_the_cue():
+    text = "Senator Jane Doe spoke on Monday.\n\nDoe rejected the new pension plan."
+    attribution = extract(article_from_text("a", text), Config())
+    [claim] = attribution.claims
+    assert text[claim.start : claim.end] == "Doe rejected the new pension plan"
+    assert [text[slice(*span)] for span, _ in content_units(attribution)] == [" the new pension plan"]
