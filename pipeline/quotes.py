@@ -7,6 +7,9 @@ from dataclasses import dataclass, replace
 
 # Opening mark -> the marks that close it. „ closes with “ (German) or ” (Polish and others).
 OPENERS: dict[str, str] = {"“": "”", "«": "»", "„": "“”", '"': '"'}
+# Two apostrophes stand for a straight double mark in some archives (the New York Times' text as the LDC
+# distributes it: ''It's anti-reform,'' he said).
+DOUBLE_APOSTROPHE = "''"
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n\s*")
 
 
@@ -34,19 +37,37 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _scan(text: str, start: int, end: int) -> tuple[list[tuple[int, int | None]], int | None]:
-    """Pairs of (open_at, close_at) in one paragraph, and the offset of a mark left open, if any."""
-    pairs: list[tuple[int, int | None]] = []
+def mark_at(text: str, i: int) -> tuple[str, int] | None:
+    """The quotation mark at offset i, as (the marks that close it, its width), or None."""
+    if text.startswith(DOUBLE_APOSTROPHE, i):
+        return DOUBLE_APOSTROPHE, 2
+    return (OPENERS[text[i]], 1) if i < len(text) and text[i] in OPENERS else None
+
+
+def _closes(text: str, i: int, closers: str) -> bool:
+    return text.startswith(closers, i) if closers == DOUBLE_APOSTROPHE else text[i] in closers
+
+
+def _scan(text: str, start: int, end: int) -> tuple[list[tuple[int, int | None, int]], int | None, int]:
+    """(open_at, close_at, width of the opening mark) of each quote in one paragraph, and the offset and width of
+    a mark left open, if any."""
+    pairs: list[tuple[int, int | None, int]] = []
     open_at: int | None = None
-    closers = ""
-    for i in range(start, end):
-        ch = text[i]
-        if open_at is None and ch in OPENERS:
-            open_at, closers = i, OPENERS[ch]
-        elif open_at is not None and ch in closers:
-            pairs.append((open_at, i))
+    closers, width = "", 1
+    i = start
+    while i < end:
+        if open_at is not None and _closes(text, i, closers):
+            pairs.append((open_at, i, width))
             open_at = None
-    return pairs, open_at
+            i += len(closers) if closers == DOUBLE_APOSTROPHE else 1
+            continue
+        mark = mark_at(text, i) if open_at is None else None
+        if mark is not None:
+            open_at, (closers, width) = i, mark
+            i += width
+            continue
+        i += 1
+    return pairs, open_at, width
 
 
 def find_quotes(text: str) -> tuple[list[Quote], list[str]]:
@@ -60,17 +81,17 @@ def find_quotes(text: str) -> tuple[list[Quote], list[str]]:
     paras = paragraphs(text)
     carried = False
     for index, (start, end) in enumerate(paras):
-        pairs, left_open = _scan(text, start, end)
+        pairs, left_open, width = _scan(text, start, end)
         if left_open is not None:
-            pairs.append((left_open, None))
-        for n, (open_at, close_at) in enumerate(pairs):
+            pairs.append((left_open, None, width))
+        for n, (open_at, close_at, width) in enumerate(pairs):
             q_end = close_at if close_at is not None else end
             continues = carried and n == 0 and open_at == start
-            quotes.append(Quote(open_at + 1, q_end, open_at, close_at, index, continues))
+            quotes.append(Quote(open_at + width, q_end, open_at, close_at, index, continues))
         carried = left_open is not None
         if carried:
             nxt = paras[index + 1][0] if index + 1 < len(paras) else None
-            if nxt is None or text[nxt] not in OPENERS:
+            if nxt is None or mark_at(text, nxt) is None:
                 warnings.append(f"unbalanced quotation mark at offset {left_open}: quote closed at paragraph end")
                 carried = False
             else:

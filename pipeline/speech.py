@@ -18,7 +18,7 @@ from pipeline.lexicon import (
 )
 
 TRIM = " \t\r\n,;:–—-"
-QUOTE_MARKS = frozenset('"“”„«»‘’')
+QUOTE_MARKS = frozenset(['"', "“", "”", "„", "«", "»", "‘", "’", "''"])  # "''": two apostrophes as one mark (quotes.py)
 
 
 @dataclass(frozen=True)

@@ -552,3 +552,16 @@ def test_a_lower_case_quote_after_a_comma_stays_in_the_reported_clause():
     # ... unless it resumes a quote that the attribution broke.
     found, _ = claims("Anna Berg spoke last. \u201cThe plan,\u201d she said, \u201cis dead.\u201d")
     assert [text for text, *_ in found] == ["The plan", "is dead."]
+
+
+def test_quotes_between_two_apostrophes_are_attributed_like_any_other():
+    text = (
+        "''It's anti-reform,'' said Ryan Ellis, a tax consultant. ''She's layering on new taxes.''\n\n"
+        "''There's no evidence this would work,'' Mr. Ellis said."
+    )
+    found, _ = claims(text)
+    assert [(t, s, m) for t, s, m, _ in found] == [
+        ("It's anti-reform", "ryan_ellis", "direct"),
+        ("She's layering on new taxes.", "ryan_ellis", "direct"),
+        ("There's no evidence this would work", "ryan_ellis", "direct"),
+    ]

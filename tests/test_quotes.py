@@ -34,3 +34,9 @@ def test_unbalanced_mark_closes_at_paragraph_end_with_a_warning():
 
 def test_stray_closing_mark_is_ignored():
     assert spans("He left.\u201d Then nothing.") == ([], [])
+
+
+def test_two_apostrophes_are_one_double_mark():
+    # Some archives write double marks as two apostrophes; an apostrophe alone stays part of the word.
+    text = "''It's anti-reform,'' he said. ''She's layering on taxes.''"
+    assert spans(text) == (["It's anti-reform,", "She's layering on taxes."], [])
