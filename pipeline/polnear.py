@@ -123,8 +123,8 @@ def content_units(attribution: Attribution) -> list[tuple[tuple[int, int], int]]
 def _content_span(claim: Claim) -> tuple[int, int]:
     """A claim that holds its own source and cue ("Anderson agreed with McLenny", our text for a position verb) is
     scored on what follows the cue, as PolNeAR marks content apart from source and cue."""
-    cue = claim.cue
-    if cue is not None and claim.start <= cue.start and cue.end < claim.end:
+    cue, source = claim.cue, claim.source
+    if cue is not None and source is not None and source.start == claim.start and cue.end < claim.end:
         return cue.end, claim.end
     return claim.start, claim.end
 

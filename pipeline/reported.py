@@ -105,6 +105,25 @@ def preposed_content(verb: Token, subj: Token) -> list[Token] | None:
     return _cut_framing(_without_dateline(list(verb.doc[sent.start : comma])))
 
 
+def parenthetical_content(verb: Token, subj: Token) -> list[Token] | None:
+    """ "The latest test, North Korea said, was its biggest yet": an attribution set off by commas inside the
+    clause it reports (the parser hangs it on the clause's root as parataxis). The claim is the whole sentence, its
+    attribution inside, as with a quote the attribution interrupts."""
+    sent, doc = verb.sent, verb.doc
+    if verb.dep_ != "parataxis" or verb.head.i < verb.i:
+        return None
+    # From the speaker to the verb's last word on its right ("she told reporters on Friday"); the parser may hang
+    # the commas, or even the clause's own opening "If ...", on the verb.
+    right_words = [t for t in verb.subtree if t.i >= verb.i and not t.is_punct]
+    left, right = subj.left_edge.i - 1, right_words[-1].i + 1
+    if left <= sent.start or right >= sent.end or doc[left].text != "," or doc[right].text != ",":
+        return None
+    # The reported clause is a statement with a subject, not "Asked whether ..., she said, ...".
+    if not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in sent.root.children):
+        return None
+    return _cut_framing(_without_dateline([t for t in sent if not (t.is_punct and t.i == sent.end - 1)]))
+
+
 def _without_dateline(tokens: list[Token]) -> list[Token]:
     """ "LONDON - Britain and France are ready ...": the dateline is not part of what was said."""
     for n, tok in enumerate(tokens[:4]):
@@ -240,7 +259,14 @@ def reported_claims(doc: Doc, used_cues: set[int], quotes: list[Quote]) -> list[
         if subj is None or in_quote[subj.idx] or not speaking_subject(subj):
             continue
         content = (
-            (clause_content(tok) or preposed_content(tok, subj) or _quoted_object(tok)) if lemma in SAY_VERBS else None
+            (
+                clause_content(tok)
+                or preposed_content(tok, subj)
+                or parenthetical_content(tok, subj)
+                or _quoted_object(tok)
+            )
+            if lemma in SAY_VERBS
+            else None
         )
         if content is None and (lemma in POSITION_VERBS or lemma in WARNING_VERBS):
             content = position_content(tok, subj)

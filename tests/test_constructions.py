@@ -565,3 +565,15 @@ def test_quotes_between_two_apostrophes_are_attributed_like_any_other():
         ("She's layering on new taxes.", "ryan_ellis", "direct"),
         ("There's no evidence this would work", "ryan_ellis", "direct"),
     ]
+
+
+def test_an_attribution_set_off_by_commas_inside_the_clause_it_reports():
+    text = (
+        "Mayor Jane Doe spoke on Monday. But to prevent delays, she said, the council should vote this week.\n\n"
+        "If the vote fails, Ms. Doe argues, there are other ways to fund the bridge."
+    )
+    found, _ = claims(text)
+    assert found == [
+        ("But to prevent delays, she said, the council should vote this week", "jane_doe", "reported", "pronoun"),
+        ("If the vote fails, Ms. Doe argues, there are other ways to fund the bridge", "jane_doe", "reported", "name"),
+    ]
