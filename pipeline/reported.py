@@ -36,6 +36,10 @@ def clause_content(verb: Token) -> list[Token] | None:
     """Tokens of the content clause of a verb of saying, without "that"."""
     clauses = (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and not _bare_adjective(c))
     clause = next(clauses, None) or _venue_clause(verb)
+    if clause is None:
+        framed = _framed_clause(verb)
+        if framed is not None:
+            return framed
     if clause is not None and clause.lower_ == "clear":  # "made clear that ...": the clause under "clear"
         clause = next((c for c in clause.children if c.dep_ in {"ccomp", "advcl"}), None)
     if clause is None:
@@ -48,6 +52,19 @@ def clause_content(verb: Token) -> list[Token] | None:
         if not (t.dep_ == "mark" and t.i == clause.left_edge.i)
     ]
     return _cut_framing(tokens + _but_tail(verb, last))
+
+
+def _framed_clause(verb: Token) -> list[Token] | None:
+    """ "Trump said after the convention he would not accept the endorsement": with a time or place phrase
+    between the verb and its clause the parser makes the clause an adverbial one; a finite clause with a subject of
+    its own and no conjunction ("if", "because") is still what was said, from its subject on."""
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i):
+        subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.i < clause.i), None)
+        finite = clause.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(c.dep_ == "aux" for c in clause.children)
+        if subject is None or not finite or any(c.dep_ == "mark" for c in clause.children):
+            continue
+        return _cut_framing(list(verb.doc[subject.left_edge.i : clause.right_edge.i + 1]))
+    return None
 
 
 def _but_tail(verb: Token, clause: Token) -> list[Token]:

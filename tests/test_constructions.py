@@ -577,3 +577,9 @@ def test_an_attribution_set_off_by_commas_inside_the_clause_it_reports():
         ("But to prevent delays, she said, the council should vote this week", "jane_doe", "reported", "pronoun"),
         ("If the vote fails, Ms. Doe argues, there are other ways to fund the bridge", "jane_doe", "reported", "name"),
     ]
+
+
+def test_a_time_phrase_between_the_verb_and_its_clause():
+    text = "Mayor Jane Doe spoke on Monday. Doe said after the meeting the bridge would open in May."
+    found, _ = claims(text)
+    assert found == [("the bridge would open in May", "jane_doe", "reported", "name")]
