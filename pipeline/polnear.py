@@ -129,6 +129,13 @@ def _content_span(claim: Claim) -> tuple[int, int]:
     return claim.start, claim.end
 
 
+# A sentence end inside the attribution: not an initial ("Ronald R. Fieldstone") or a title ("Sen. Brown"), and
+# followed by a capital ("(D-Mo.) said" goes on).
+INNER_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr|\bMs|\bDr|\bSt|\bJr)(?<!\bMrs|\bSen|\bRep|\bGov)[.!?]\)?\s+[A-Z]"
+)
+
+
 def _only_attribution(text: str, end: int, prev: Claim, claim: Claim) -> bool:
     """Between the two quoted pieces: nothing but punctuation, or one attribution clause that holds the cue of one
     of them ("she said, clapping."), in the same paragraph and with no other quotation in it."""
@@ -139,8 +146,7 @@ def _only_attribution(text: str, end: int, prev: Claim, claim: Claim) -> bool:
     if not gap:
         return True
     cues = [c.cue for c in (prev, claim) if c.cue is not None and end <= c.cue.start and c.cue.end <= claim.start]
-    inner = gap.rstrip(".")
-    return bool(cues) and not any(ch in QUOTE_MARKS or ch in ".!?" for ch in inner)
+    return bool(cues) and not any(ch in QUOTE_MARKS for ch in gap) and not INNER_SENTENCE_END.search(gap)
 
 
 SENTENCE_END = re.compile(r"[.!?][\"”’»]?\s+[\"“‘«]?[A-Z]|\n")

@@ -131,3 +131,10 @@ def test_a_claim_that_holds_its_source_and_cue_is_scored_on_what_follows_the_cue
     [claim] = attribution.claims
     assert text[claim.start : claim.end] == "Doe rejected the new pension plan"
     assert [text[slice(*span)] for span, _ in content_units(attribution)] == [" the new pension plan"]
+
+
+def test_an_initial_or_a_title_in_the_attribution_is_not_a_sentence_end():
+    text = "“We need oversight,” said Ronald R. Fieldstone, a lawyer in Miami. “Nobody checks the funds.”"
+    attribution = extract(article_from_text("a", text), Config())
+    units = [text[slice(*span)] for span, _ in content_units(attribution)]
+    assert units == ["We need oversight,” said Ronald R. Fieldstone, a lawyer in Miami. “Nobody checks the funds."]
