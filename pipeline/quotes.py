@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-# Opening mark -> the marks that close it. „ closes with “ (German) or ” (Polish and others).
-OPENERS: dict[str, str] = {"“": "”", "«": "»", "„": "“”", '"': '"'}
+# Opening mark -> the marks that close it. „ closes with “ (German) or ” (Polish and others). A curly and a
+# straight double mark close each other too: web copy often mixes them ("more hours” before ...).
+OPENERS: dict[str, str] = {"“": '”"', "«": "»", "„": "“”", '"': '"”'}
 # Two apostrophes stand for a straight double mark in some archives (the New York Times' text as the LDC
 # distributes it: ''It's anti-reform,'' he said).
 DOUBLE_APOSTROPHE = "''"

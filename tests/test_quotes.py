@@ -40,3 +40,8 @@ def test_two_apostrophes_are_one_double_mark():
     # Some archives write double marks as two apostrophes; an apostrophe alone stays part of the word.
     text = "''It's anti-reform,'' he said. ''She's layering on taxes.''"
     assert spans(text) == (["It's anti-reform,", "She's layering on taxes."], [])
+
+
+def test_a_straight_and_a_curly_mark_close_each_other_in_mixed_copy():
+    text = 'He saw \u201cno evidence" yet, and it would take "more hours\u201d before details emerge.'
+    assert spans(text) == (["no evidence", "more hours"], [])
