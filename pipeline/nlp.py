@@ -31,6 +31,11 @@ def paragraph_breaks(doc: Doc) -> Doc:
         previous = doc[token.i - 1]
         if "\n\n" in previous.text_with_ws:
             token.is_sent_start = True
+            # Two words with nothing but a space between are one sentence: the parser can otherwise cut a name at
+            # a paragraph start ("Mette | Kjær steered ...") and NER then misses the person.
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if nxt is not None and token.is_alpha and nxt.is_alpha and token.whitespace_ == " ":
+                nxt.is_sent_start = False
             dateline = DATELINE.match(doc.text, token.idx)
             if dateline:
                 starts.add(dateline.end())

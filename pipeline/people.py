@@ -122,13 +122,7 @@ def _missed_people(doc: Doc) -> list[Span]:
     """Names of people that NER missed or mislabelled, told apart by their place in the sentence:
     two proper nouns heading a subject ("Igor Pavlovs went further"), or a name in apposition with a title
     ("the defence minister, Anders Bjerregaard,", "Anders Bjerregaard, the minister,")."""
-    names = []
-    for token in doc:
-        if token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ != "PROPN" or not _unnamed_by_ner(token):
-            continue
-        parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == token.i - 1]
-        if parts and token.text[:1].isupper() and parts[0].text[:1].isupper():
-            names.append(doc[parts[0].i : token.i + 1])
+    names = [span for span in _proper_subjects(doc) if not _after_a_place(span)]
     for ent in doc.ents:
         root = ent.root
         titled = (root.dep_ == "appos" and root.head.lower_ in TITLE_NOUNS) or any(
@@ -150,11 +144,32 @@ def _missed_people(doc: Doc) -> list[Span]:
     return names
 
 
+def _proper_subjects(doc: Doc) -> list[Span]:
+    """Two proper nouns heading a subject that NER left unnamed (or cut): "Igor Pavlovs went further"."""
+    spans = []
+    for token in doc:
+        if token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ != "PROPN" or not _unnamed_by_ner(token):
+            continue
+        parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == token.i - 1]
+        if parts and token.text[:1].isupper() and parts[0].text[:1].isupper():
+            spans.append(doc[parts[0].i : token.i + 1])
+    return spans
+
+
+def _after_a_place(span: Span) -> bool:
+    """ "Organic Denmark was less enthusiastic": a name ending in a place the article has already named on its own
+    is an organisation's. A surname NER takes for a place ("Maroš [Šefčovič]") is named in full first."""
+    last = span[-1]
+    return any(
+        e.text == last.text and e.start < last.i and e.label_ in {"GPE", "LOC"} and len(e) == 1 for e in span.doc.ents
+    )
+
+
 def is_person(ent: Span) -> bool:
     """A PERSON entity that is no mistake of NER's: not a one-word name tagged as a place elsewhere in the article
-    ("Szalai said Budapest would ...") or followed by "-based", not a name the article calls an organisation
-    ("Foro Nuclear, the industry association,")."""
-    if ent.label_ != "PERSON":
+    ("Szalai said Budapest would ...") or followed by "-based", not a name ending in a place named before ("Organic
+    Denmark"), not a name the article calls an organisation ("Foro Nuclear, the industry association,")."""
+    if ent.label_ != "PERSON" or (len(ent) > 1 and _after_a_place(ent)):
         return False
     doc, root = ent.doc, ent.root
     if len(ent) == 1:
@@ -330,8 +345,10 @@ def _named_organisations(doc: Doc, in_quote: list[bool]) -> list[Person]:
     """Organisations the article names, apart from the people: until one speaks, only "it" or a description
     ("the group") can make it a speaker."""
     found: dict[str, Person] = {}
-    for ent in doc.ents:
-        if ent.label_ != "ORG" or in_quote[ent.start_char]:
+    named = [*_proper_subjects(doc), *(e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1)]
+    named_after_places = [span for span in named if _after_a_place(span)]
+    for ent in [*doc.ents, *named_after_places]:
+        if (ent.label_ != "ORG" and ent not in named_after_places) or in_quote[ent.start_char]:
             continue
         name = re.sub(r"^(the|The)\s+", "", clean_name(ent.text))
         org = found.setdefault(name, Person(name, "org", [name]))

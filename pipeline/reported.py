@@ -73,7 +73,9 @@ def _but_tail(verb: Token, clause: Token) -> list[Token]:
     rights = [c for c in verb.rights if c.i > clause.right_edge.i and not c.is_punct]
     if len(rights) < 2 or rights[0].lower_ != "but" or rights[0].dep_ != "cc":
         return []
-    if any(c.pos_ in {"VERB", "AUX"} for c in rights[1:]):
+    # A "but" that opens a quotation ("..., “but it cannot be hit with the same tools”") is still hers.
+    quoted = verb.doc[rights[0].i - 1].text in OPENING_MARKS
+    if not quoted and any(c.pos_ in {"VERB", "AUX"} for c in rights[1:]):
         return []
     end = max(t.i for t in rights[-1].subtree)
     return list(verb.doc[clause.right_edge.i + 1 : end + 1])

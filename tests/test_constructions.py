@@ -583,3 +583,35 @@ def test_a_time_phrase_between_the_verb_and_its_clause():
     text = "Mayor Jane Doe spoke on Monday. Doe said after the meeting the bridge would open in May."
     found, _ = claims(text)
     assert found == [("the bridge would open in May", "jane_doe", "reported", "name")]
+
+
+def test_a_name_opening_the_paragraph_after_a_headline_and_a_name_ending_in_a_place():
+    text = (
+        "Denmark’s farm minister on gene editing, livestock taxes and the CAP\n\n"
+        "Mette Kjær steered the deal on edited crops over the line during Denmark’s presidency last year. "
+        "“It took Europe twenty years to admit that an edited plant is not a monster,” the Danish agriculture "
+        "minister said.\n\n"
+        "Organic Denmark was less enthusiastic. “We are not against research,” it said."
+    )
+    found, _ = claims(text)
+    assert [(t[:20], s, how) for t, s, _, how in found] == [
+        ("It took Europe twent", "mette_kjaer", "description"),  # the parser keeps "Mette" with "Kjær"
+        ("We are not against r", "organic_denmark", "pronoun"),  # an organisation: "it" stands for it
+    ]
+
+
+def test_a_but_that_opens_a_quotation_is_still_part_of_the_reported_clause():
+    text = (
+        "Mette Kjær spoke on Monday. She said farming could not be left out of the climate target, "
+        "“but it cannot be hit with the same tools as a power station either”."
+    )
+    found, _ = claims(text)
+    assert found == [
+        (
+            "farming could not be left out of the climate target, “but it cannot be hit with the same tools as a "
+            "power station either”",
+            "mette_kjaer",
+            "reported",
+            "pronoun",
+        )
+    ]
