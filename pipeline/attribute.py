@@ -26,7 +26,8 @@ def resolve(registry: Registry, doc: Doc, source: tuple[int, int]) -> tuple[Pers
     root = span.root
     lower = root.lower_
     if root.pos_ == "PRON" and lower in PERSON_PRONOUNS | GROUP_PRONOUNS | ORG_PRONOUNS:
-        return _pronoun(registry, lower, source[0]), SpeakerMethod.PRONOUN
+        described = _described_subject(registry, doc, lower, source[0]) if lower in PERSON_PRONOUNS else None
+        return described or _pronoun(registry, lower, source[0]), SpeakerMethod.PRONOUN
     named = _person_named(registry, doc, span, source[0])
     if named is not None:
         return named, SpeakerMethod.NAME
@@ -55,6 +56,27 @@ def resolve(registry: Registry, doc: Doc, source: tuple[int, int]) -> tuple[Pers
         person.positions.append(source[0])
         person.subject_positions.append(source[0])
     return person, SpeakerMethod.DESCRIPTION
+
+
+def _described_subject(registry: Registry, doc: Doc, lower: str, offset: int) -> Person | None:
+    """ "The German lawmaker was having none of it. “...,” he said.": a description heading the sentence before,
+    in the same paragraph, is who the pronoun picks up (its gender permitting)."""
+    paragraph = doc.text.rfind("\n", 0, offset) + 1
+    before = [s for s in doc.sents if s.start_char >= paragraph and s.end_char <= offset]
+    if not before:
+        return None
+    subject = next((c for c in before[-1].root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() not in TITLE_NOUNS:
+        return None
+    # Only a bare description: "The new president, Karol Nawrocki," is named, and the name decides.
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children) or any(
+        c.dep_ == "appos" for c in subject.children
+    ):
+        return None
+    words = doc[subject.left_edge.i : subject.i + 1]
+    person = registry.by_description(content_words(words), subject.idx, places_in(words), paragraph)
+    gender = "m" if lower in MALE else "f"
+    return person if person is not None and person.gender in (None, gender) else None
 
 
 def _pronoun(registry: Registry, lower: str, offset: int) -> Person | None:

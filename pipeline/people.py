@@ -208,7 +208,13 @@ def _gender_cues(ent: Span, in_quote: list[bool]) -> list[str]:
     """Gender words tied to a name: an honorific or title before it, the first pronoun after it in its sentence."""
     cues = [t.lower_ for t in ent.doc[max(ent.start - 2, 0) : ent.start] if t.lower_ in MALE | FEMALE]
     if _is_subject(ent):
-        after = [t.lower_ for t in ent.doc[ent.end : ent.sent.end] if not in_quote[t.idx]]
+        # Not the object of the verb the name is the subject of: in "Dufresne accused him" "him" is someone else.
+        verb = ent.root.head
+        after = [
+            t.lower_
+            for t in ent.doc[ent.end : ent.sent.end]
+            if not in_quote[t.idx] and not (t.dep_ in {"dobj", "dative"} and t.head == verb)
+        ]
         cues += [w for w in after if w in MALE | FEMALE][:1]
     return ["m" if c in MALE else "f" for c in cues]
 

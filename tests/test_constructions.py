@@ -615,3 +615,28 @@ def test_a_but_that_opens_a_quotation_is_still_part_of_the_reported_clause():
             "pronoun",
         )
     ]
+
+
+def test_an_object_pronoun_says_nothing_of_the_subjects_gender():
+    text = (
+        "Jan-Hendrik Vogt, a German MEP, told the chamber that the tariffs had failed.\n\n"
+        "Claire Dufresne, a French liberal, accused him of speaking for three boardrooms.\n\n"
+        "“My colleague would have us believe that the problem is the duties,” she said."
+    )
+    found, _ = claims(text)
+    assert found[-1] == (
+        "My colleague would have us believe that the problem is the duties",
+        "claire_dufresne",
+        "direct",
+        "pronoun",
+    )
+
+
+def test_a_description_heading_the_sentence_before_is_who_the_pronoun_means():
+    text = (
+        "Jan-Hendrik Vogt, a German lawmaker, told the chamber that the tariffs had failed.\n\n"
+        "Claire Dufresne, a French liberal, called for a joint fund financed by common borrowing.\n\n"
+        "The German lawmaker was having none of it. “Another pot of common debt,” he said."
+    )
+    found, _ = claims(text)
+    assert found[-1] == ("Another pot of common debt", "jan_hendrik_vogt", "direct", "pronoun")
