@@ -12,11 +12,20 @@ from spacy.language import Language
 from pipeline.errors import StanceError
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 DATE_HEADER = re.compile(r"^ ?date \d{4}-\d{2}-\d{2} ")
 # A wire dateline at a paragraph start: "BRUSSELS — ", "BRATISLAVA, Slovakia (AP) – ".
 DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,}(?:, [A-Z][\w .]+)?(?: \([^)]{1,20}\))? [—–-] ")
+
+
+def _start_sentence(token: Token) -> None:
+    """A sentence starts here, and runs on past the next word when only a space stands between: the parser can
+    otherwise cut a name there ("Mette | Kjær steered ...") and NER then misses the person."""
+    token.is_sent_start = True
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if nxt is not None and token.is_alpha and nxt.is_alpha and token.whitespace_ == " ":
+        nxt.is_sent_start = False
 
 
 @Language.component("paragraph_breaks")
@@ -30,17 +39,12 @@ def paragraph_breaks(doc: Doc) -> Doc:
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n\n" in previous.text_with_ws:
-            token.is_sent_start = True
-            # Two words with nothing but a space between are one sentence: the parser can otherwise cut a name at
-            # a paragraph start ("Mette | Kjær steered ...") and NER then misses the person.
-            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            if nxt is not None and token.is_alpha and nxt.is_alpha and token.whitespace_ == " ":
-                nxt.is_sent_start = False
+            _start_sentence(token)
             dateline = DATELINE.match(doc.text, token.idx)
             if dateline:
                 starts.add(dateline.end())
         elif token.idx in starts:
-            token.is_sent_start = True
+            _start_sentence(token)
     return doc
 
 

@@ -640,3 +640,15 @@ def test_a_description_heading_the_sentence_before_is_who_the_pronoun_means():
     )
     found, _ = claims(text)
     assert found[-1] == ("Another pot of common debt", "jan_hendrik_vogt", "direct", "pronoun")
+
+
+def test_a_name_with_particles_right_after_the_date_header():
+    text = (
+        " date 2025-12-04 Ursula von der Leyen on Wednesday urged governments to back the loan.\n\n"
+        "The Commission president said the loan was “the most effective way to keep Ukraine standing”."
+    )
+    found, _ = claims(text)
+    assert [(s, how) for _, s, _, how in found] == [
+        ("ursula_von_der_leyen", "name"),
+        ("ursula_von_der_leyen", "description"),
+    ]
