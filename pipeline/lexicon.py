@@ -39,7 +39,7 @@ TITLE_NOUNS = _words(
     activist admiral adviser advisor ambassador analyst author banker boss campaigner candidate ceo
     chair chairman chairperson chairwoman chancellor chief commander commissioner deputy diplomat
     director economist envoy executive farmer founder general governor governor-general head judge
-    king lawmaker lawyer leader mayor mep minister negotiator official owner politician pope premier
+    king lawmaker lawyer leader mayor member mep minister mp negotiator official owner politician pope premier
     president prime professor prosecutor queen rapporteur representative researcher scientist
     secretary senator speaker spokesman spokesperson spokeswoman strategist taoiseach veteran whip
     """

@@ -652,3 +652,19 @@ def test_a_name_with_particles_right_after_the_date_header():
         ("ursula_von_der_leyen", "name"),
         ("ursula_von_der_leyen", "description"),
     ]
+
+
+def test_a_party_ner_mostly_calls_an_organisation_and_a_member_of_parliament():
+    text = (
+        "The cordon sanitaire around Vlaams Belang is once again the subject of open debate.\n\n"
+        "The trigger was a speech by Kris Verstraete, a Vlaams Belang member of the federal parliament, who urged "
+        "the N-VA to «stop hiding behind a wall».\n\n"
+        "«Together we have a majority in Flanders,» he said.\n\n"
+        "Liesbeth Claes said her party had «no intention» of governing with Vlaams Belang."
+    )
+    found, _ = claims(text)
+    assert [(t[:24], s, how) for t, s, _, how in found] == [
+        ("urged the N-VA to «stop ", "kris_verstraete", "name"),
+        ("Together we have a major", "kris_verstraete", "pronoun"),
+        ("her party had «no intent", "liesbeth_claes", "name"),
+    ]
