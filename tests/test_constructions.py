@@ -654,7 +654,7 @@ def test_a_name_with_particles_right_after_the_date_header():
     ]
 
 
-def test_a_party_ner_mostly_calls_an_organisation_and_a_member_of_parliament():
+def test_a_member_of_parliament_in_apposition_is_a_person_whatever_ner_says():
     text = (
         "The cordon sanitaire around Vlaams Belang is once again the subject of open debate.\n\n"
         "The trigger was a speech by Kris Verstraete, a Vlaams Belang member of the federal parliament, who urged "
