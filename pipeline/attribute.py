@@ -27,7 +27,8 @@ def resolve(registry: Registry, doc: Doc, source: tuple[int, int]) -> tuple[Pers
     lower = root.lower_
     if root.pos_ == "PRON" and lower in PERSON_PRONOUNS | GROUP_PRONOUNS | ORG_PRONOUNS:
         described = _described_subject(registry, doc, lower, source[0]) if lower in PERSON_PRONOUNS else None
-        return described or _pronoun(registry, lower, source[0]), SpeakerMethod.PRONOUN
+        paragraph = doc.text.rfind("\n", 0, source[0]) + 1
+        return described or _pronoun(registry, lower, source[0], paragraph), SpeakerMethod.PRONOUN
     named = _person_named(registry, doc, span, source[0])
     if named is not None:
         return named, SpeakerMethod.NAME
@@ -79,10 +80,15 @@ def _described_subject(registry: Registry, doc: Doc, lower: str, offset: int) ->
     return person if person is not None and person.gender in (None, gender) else None
 
 
-def _pronoun(registry: Registry, lower: str, offset: int) -> Person | None:
+def _pronoun(registry: Registry, lower: str, offset: int, paragraph: int) -> Person | None:
     if lower in PERSON_PRONOUNS:
         gender = "m" if lower in MALE else "f"
-        return registry.latest_subject(0, offset, gender) or registry.latest_before(offset)
+        return (
+            registry.latest_subject(paragraph, offset, gender)
+            or registry.only_named_in(paragraph, offset, gender)
+            or registry.latest_subject(0, offset, gender)
+            or registry.latest_before(offset)
+        )
     if lower in GROUP_PRONOUNS:
         return registry.latest_before(offset, kind="org") or registry.latest_before(offset)
     return registry.organisation(offset)

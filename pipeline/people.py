@@ -255,6 +255,19 @@ class Registry:
         people = [p for p in self.people if p.kind == "person" and (not gender or p.gender in (None, gender))]
         return _last_named(people, start, end, subjects=True)
 
+    def only_named_in(self, start: int, end: int, gender: str | None = None) -> Person | None:
+        """The one person named in [start, end), in any role, whose gender does not contradict `gender`: "For
+        Antonio Cruz, the mayor, the issue is simpler. “...,” he said." None when there are several. Only a full
+        name: a lone word NER calls a person is too often a place ("... hostile to Kyiv")."""
+        people = [
+            p
+            for p in self.people
+            if p.kind == "person" and len(p.name.split()) > 1 and any(start <= pos < end for pos in p.positions)
+        ]
+        if len(people) != 1 or (gender and people[0].gender not in (None, gender)):
+            return None
+        return people[0]
+
     def organisation(self, offset: int, noun: str | None = None) -> Person | None:
         """Who "it" or "the group" at `offset` stands for. "The group": the latest organisation named before it
         whose name or description holds that noun, else the latest named. "It": the latest named as a subject,

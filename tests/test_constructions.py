@@ -668,3 +668,12 @@ def test_a_member_of_parliament_in_apposition_is_a_person_whatever_ner_says():
         ("Together we have a major", "kris_verstraete", "pronoun"),
         ("her party had «no intent", "liesbeth_claes", "name"),
     ]
+
+
+def test_he_after_a_paragraph_that_names_one_person_not_as_subject():
+    text = (
+        "Teresa Ribera, the energy minister, said the plant would close on schedule.\n\n"
+        "For Pedro Lucas, the mayor of Garoña, the issue is simpler. “Four hundred jobs go with it,” he said."
+    )
+    found, _ = claims(text)
+    assert found[-1] == ("Four hundred jobs go with it", "pedro_lucas", "direct", "pronoun")
