@@ -21,8 +21,8 @@ POSITION_VERBS = _words(
     accuse advocate brand describe dub label repeat reiterate renew voice express invite distance
     agree appeal applaud argue attack back blast block call campaign challenge
     champion condemn criticise criticize decry defend demand denounce disagree dismiss dispute
-    embrace endorse favor favour hail lobby oppose plead pledge point praise propose push question
-    refer refuse reject resist rule seek slam support threaten urge veto vow welcome
+    embrace endorse favor favour float hail lobby mock oppose plead pledge point praise press propose push question
+    refer refuse reject resist rule seek shrug slam support threaten urge veto vow welcome
     """
 )
 

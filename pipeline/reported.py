@@ -17,6 +17,7 @@ CLOSING_MARKS = frozenset("”»")
 # Verbs of saying that also take their position as an object: "warned against the plan".
 WARNING_VERBS = {"warn", "caution", "argue", "complain"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}  # "Loosening the brake would be a mistake, he said"
+MOVING_ON = {"ahead", "forward", "on"}
 CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "dative", "attr", "oprd", "prt", "acomp"}
 
 
@@ -192,7 +193,7 @@ def position_content(verb: Token, subj: Token) -> list[Token] | None:
         if c.i > verb.i
         and (c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in POSITION_PREPS) or _is_for_clause(c))
     ]
-    if not objects:
+    if not objects or _moving_on(verb) or _pressed_on(verb):
         return None
     right, in_fragment = verb.i, False
     rights = list(verb.rights)
@@ -221,6 +222,23 @@ def position_content(verb: Token, subj: Token) -> list[Token] | None:
         else min([verb.i, *(c.i for c in verb.lefts if c.dep_ in {"aux", "neg"})])
     )
     return _cut_framing(list(verb.doc[start : right + 1]))
+
+
+def _moving_on(verb: Token) -> bool:
+    """ "pressed ahead with the vote", "pushed on with the plan": getting on with something takes no position (the
+    word right after the verb only: "called the pact a step forward" is a position)."""
+    after = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+    return after is not None and after.lower_ in MOVING_ON and after.dep_ in {"advmod", "prt"}
+
+
+def _asked_or_supposed(verb: Token) -> bool:
+    """ "Asked whether she backed a ceasefire", "if he supports the plan": a question or a condition, not a claim."""
+    return any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in verb.children)
+
+
+def _pressed_on(verb: Token) -> bool:
+    """ "Pressed on whether she supported it", "pressed the minister on Taiwan": questioning, not a position."""
+    return verb.lemma_.lower() == "press" and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
 
 
 def _made_clear(verb: Token) -> bool:
@@ -272,7 +290,7 @@ def reported_claims(doc: Doc, used_cues: set[int], quotes: list[Quote]) -> list[
             continue
         if _made_clear(tok):
             lemma = "say"
-        if lemma not in SAY_VERBS and lemma not in POSITION_VERBS:
+        if (lemma not in SAY_VERBS and lemma not in POSITION_VERBS) or _asked_or_supposed(tok):
             continue
         subj = subject_of(tok) or _speaker_noun(tok)
         if subj is None or in_quote[subj.idx] or not speaking_subject(subj):

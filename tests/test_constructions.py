@@ -677,3 +677,30 @@ def test_he_after_a_paragraph_that_names_one_person_not_as_subject():
     )
     found, _ = claims(text)
     assert found[-1] == ("Four hundred jobs go with it", "pedro_lucas", "direct", "pronoun")
+
+
+def test_pressing_mocking_floating_and_shrugging_off_take_positions():
+    text = (
+        "Ana Lopes, the environment minister, spoke first.\n\n"
+        "Lopes also pressed for a treaty that caps production.\n\n"
+        "Rui Matos, the opposition leader, mocked the idea.\n\n"
+        "Marta Sousa has floated allowing a vote by qualified majority.\n\n"
+        "Lopes shrugged off the criticism."
+    )
+    found, _ = claims(text)
+    assert [(t, s) for t, s, _, _ in found] == [
+        ("Lopes also pressed for a treaty that caps production", "ana_lopes"),
+        ("mocked the idea", "rui_matos"),
+        ("Marta Sousa has floated allowing a vote by qualified majority", "marta_sousa"),
+        ("Lopes shrugged off the criticism", "ana_lopes"),
+    ]
+
+
+def test_pressing_ahead_or_pressing_someone_on_a_question_takes_no_position():
+    text = (
+        "Ana Lopes pressed ahead with the vote. Rui Matos pushed on with the plan.\n\n"
+        "Marta Sousa used her question to press the government on Taiwan.\n\n"
+        "Pressed on whether she backed a ceasefire, Sousa said it was not her decision."
+    )
+    found, _ = claims(text)
+    assert [(t, s) for t, s, _, _ in found] == [("it was not her decision", "marta_sousa")]
