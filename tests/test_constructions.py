@@ -704,3 +704,14 @@ def test_pressing_ahead_or_pressing_someone_on_a_question_takes_no_position():
     )
     found, _ = claims(text)
     assert [(t, s) for t, s, _, _ in found] == [("it was not her decision", "marta_sousa")]
+
+
+def test_a_that_clause_after_a_date_the_parser_reads_as_relative():
+    text = (
+        "Marta Sousa, the enlargement commissioner, said on a visit to Skopje in the spring that the country "
+        "belonged in the union.\n\nRui Matos said in a speech that he gave at the forum that the talks were over."
+    )
+    found, _ = claims(text)
+    # The first clause is what was said; "that he gave at the forum" is a relative clause (its own clause follows).
+    assert found[0] == ("the country belonged in the union", "marta_sousa", "reported", "name")
+    assert not any(t.startswith("he gave") for t, _, _, _ in found)
