@@ -11,7 +11,7 @@ from pipeline.lexicon import GROUP_PRONOUNS, ORG_NOUNS, ORG_PRONOUNS, PERSON_PRO
 from pipeline.people import MALE, Person, Registry, clean_name, content_words, full_name, is_person, places_in, slug
 from pipeline.records import Article, Attribution, Claim, Mode, Speaker, SpeakerMethod
 from pipeline.records import Span as CharSpan
-from pipeline.speech import Draft, spoken_for
+from pipeline.speech import Draft, called_an_organisation, spoken_for
 
 
 def _mention(doc: Doc, source: tuple[int, int]) -> Span:
@@ -51,6 +51,9 @@ def resolve(registry: Registry, doc: Doc, source: tuple[int, int]) -> tuple[Pers
         return known, SpeakerMethod.NAME
     if root.lemma_.lower() in ORG_NOUNS:
         return _organisation(registry, doc, span, source[0])
+    if called_an_organisation(root):
+        name = re.sub(r"^(the|The)\s+", "", clean_name(doc[root.left_edge.i : root.i + 1].text))
+        return registry.add(name, "org", source[0]), SpeakerMethod.NAME
     paragraph = doc.text.rfind("\n", 0, source[0]) + 1
     person = registry.by_description(content_words(span), source[0], places_in(span), paragraph)
     if person is not None:

@@ -267,9 +267,17 @@ def _made_clear(verb: Token) -> bool:
 
 def _speaker_noun(verb: Token) -> Token | None:
     """ "..., the Dutch migration minister announced on Tuesday": the parser can hang the verb on its speaker
-    as a participle (acl) of the noun right before it."""
+    as a participle (acl) of the noun right before it, or of a name and its appositive ("BEUC, the European
+    consumer organisation, called on ...")."""
     head = verb.head
-    return head if verb.dep_ == "acl" and head.i == verb.i - 1 and head.pos_ in {"NOUN", "PROPN"} else None
+    if verb.dep_ != "acl" or head.pos_ not in {"NOUN", "PROPN"} or head.i > verb.i:
+        return None
+    between = verb.doc[head.i + 1 : verb.i]
+    set_off = len(between) > 2 and between[0].text == "," and between[-1].text == ","
+    appositive = any(t.dep_ == "appos" and t.head == head for t in between)
+    if set_off and appositive and all(head.is_ancestor(t) for t in between):
+        return head
+    return head if head.i == verb.i - 1 else None
 
 
 def _own_clause(verb: Token, in_quote: list[bool]) -> bool:

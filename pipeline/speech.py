@@ -125,6 +125,10 @@ def speaking_subject(subj: Token) -> bool:
     # "A senior Finnish defence official, Ville Koskinen, said": the appositive names who it is.
     if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj.children):
         return True
+    # "The Union nationale de l’apiculture française, the main beekeepers’ union, ...": a name NER did not see,
+    # which its appositive calls an organisation.
+    if called_an_organisation(subj):
+        return True
     if spoken_for(subj) is not None:
         return True
     dets = {c.lower_ for c in subj.children if c.dep_ in {"det", "nummod", "poss"}}
@@ -145,3 +149,9 @@ def speaking_subject(subj: Token) -> bool:
         or phrase.endswith("year-old")
         or any(c.ent_type_ in {"ORG", "GPE", "NORP"} for c in subj.children if c.dep_ in {"compound", "amod", "poss"})
     )
+
+
+def called_an_organisation(subj: Token) -> bool:
+    """A capitalised name whose appositive's head is an organisation noun ("..., the main beekeepers’ union,")."""
+    named = any(t.is_title for t in subj.doc[subj.left_edge.i : subj.i + 1] if t.dep_ != "det")
+    return named and any(c.dep_ == "appos" and c.lemma_.lower() in ORG_NOUNS for c in subj.children)

@@ -715,3 +715,17 @@ def test_a_that_clause_after_a_date_the_parser_reads_as_relative():
     # The first clause is what was said; "that he gave at the forum" is a relative clause (its own clause follows).
     assert found[0] == ("the country belonged in the union", "marta_sousa", "reported", "name")
     assert not any(t.startswith("he gave") for t, _, _, _ in found)
+
+
+def test_an_organisation_named_with_its_appositive_before_the_verb():
+    text = (
+        "Consumer groups welcomed the fines. BEUC, the European consumer organisation, called on the Commission to "
+        "move faster.\n\n"
+        "The Fédération nationale des pêcheurs, the main fishermen’s union, condemned the quota as «a gift to the "
+        "trawlers»."
+    )
+    found, _ = claims(text)
+    assert [(t, s, how) for t, s, _, how in found] == [
+        ("called on the Commission to move faster", "beuc", "name"),
+        ("condemned the quota as «a gift to the trawlers»", "federation_nationale_des_pecheurs", "name"),
+    ]
