@@ -135,6 +135,9 @@ def speaking_subject(subj: Token) -> bool:
     # "Holm, whose party has campaigned against it, ...": the journalist describing Holm.
     if dets & UNNAMED_DETERMINERS or "whose" in dets:
         return False
+    # "Farmers, ..., called for": NER takes a plural capitalised only because it opens the sentence for a name.
+    if subj.tag_ == "NNS" and subj.i == subj.sent.start and subj.ent_iob_ in {"B", ""} and not _name_goes_on(subj):
+        return False
     if subj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or subj.pos_ == "PROPN":
         return True
     # A surname the tagger took for a common noun ("Kjær, a Social Democrat, argued"), named in full elsewhere.
@@ -155,3 +158,10 @@ def called_an_organisation(subj: Token) -> bool:
     """A capitalised name whose appositive's head is an organisation noun ("..., the main beekeepers’ union,")."""
     named = any(t.is_title for t in subj.doc[subj.left_edge.i : subj.i + 1] if t.dep_ != "det")
     return named and any(c.dep_ == "appos" and c.lemma_.lower() in ORG_NOUNS for c in subj.children)
+
+
+def _name_goes_on(token: Token) -> bool:
+    """Part of a longer name, or capitalised somewhere a sentence does not start ("Geert Wilders" ... "Wilders")."""
+    doc = token.doc
+    longer = token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"
+    return longer or any(t.text == token.text and not t.is_sent_start for t in doc)

@@ -729,3 +729,12 @@ def test_an_organisation_named_with_its_appositive_before_the_verb():
         ("called on the Commission to move faster", "beuc", "name"),
         ("condemned the quota as «a gift to the trawlers»", "federation_nationale_des_pecheurs", "name"),
     ]
+
+
+def test_a_plural_opening_the_sentence_is_no_name_whatever_ner_says():
+    text = (
+        "Farmers, the backbone of the union, called for a strike.\n\n"
+        "Geert Wilders spoke next. Wilders said the plan would fail."
+    )
+    found, _ = claims(text)
+    assert found == [("the plan would fail", "geert_wilders", "reported", "name")]
