@@ -65,20 +65,23 @@ def _framed_clause(verb: Token) -> list[Token] | None:
         if subject is None or not finite or any(c.dep_ == "mark" for c in clause.children):
             continue
         return _cut_framing(list(verb.doc[subject.left_edge.i : clause.right_edge.i + 1]))
-    return _clause_after_a_date(verb)
+    return _misread_relative(verb)
 
 
-def _clause_after_a_date(verb: Token) -> list[Token] | None:
-    """ "said on a visit in the spring that North Macedonia belonged in the EU": the parser reads the clause as a
-    relative one on the date or the occasion before it; "that" is then no subject of the clause, which has one of
-    its own."""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
-        for clause in (t for t in prep.subtree if t.dep_ == "relcl" and _date_or_venue(t.head)):
+def _misread_relative(verb: Token) -> list[Token] | None:
+    """ "said on a visit in the spring that North Macedonia belonged in the EU", "telling a conference that France
+    would go it alone": the parser reads the clause as a relative one on the noun before it. It is what was said
+    when "that" is tagged a conjunction, or when the noun is a date or an occasion and "that" is no subject of the
+    clause, which has one of its own."""
+    for child in (c for c in verb.children if c.dep_ in {"prep", "dobj", "dative"} and c.i > verb.i):
+        for clause in (t for t in child.subtree if t.dep_ == "relcl"):
             that = clause.left_edge
             subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.i < clause.i), None)
             # Not "said in a speech that she gave at the forum that ...": a clause of its own makes it relative.
             nested = any(c.dep_ == "ccomp" for c in clause.children)
-            if that.lower_ == "that" and that.dep_ not in SUBJECT_DEPS and subject not in (None, that) and not nested:
+            if that.lower_ != "that" or subject in (None, that) or nested:
+                continue
+            if that.dep_ == "mark" or (_date_or_venue(clause.head) and that.dep_ not in SUBJECT_DEPS):
                 return _cut_framing(list(verb.doc[that.i + 1 : clause.right_edge.i + 1]))
     return None
 

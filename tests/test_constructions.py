@@ -738,3 +738,15 @@ def test_a_plural_opening_the_sentence_is_no_name_whatever_ner_says():
     )
     found, _ = claims(text)
     assert found == [("the plan would fail", "geert_wilders", "reported", "name")]
+
+
+def test_telling_an_audience_that_the_parser_reads_as_relative():
+    text = (
+        "Rui Matos on Tuesday renewed his call for a ban on phones in schools, telling a conference on child "
+        "safety that Portugal would act alone if Brussels waited."
+    )
+    found, _ = claims(text)
+    assert [(t, s) for t, s, _, _ in found] == [
+        ("Rui Matos on Tuesday renewed his call for a ban on phones in schools", "rui_matos"),
+        ("Portugal would act alone if Brussels waited", "rui_matos"),
+    ]
