@@ -94,9 +94,14 @@ def _but_tail(verb: Token, clause: Token) -> list[Token]:
     """ "said she wanted wages to rise, but through growth, not a mandate": the parser hangs the "but ..." on
     the verb of saying, yet it is still what was said (a verb after "but" would be a new clause)."""
     rights = [c for c in verb.rights if c.i > clause.right_edge.i and not c.is_punct]
+    # A "but" that opens a quotation ("..., “but it cannot be hit with the same tools”") is still hers, also when
+    # the parser hangs it on a clause of its own, joined to the verb of saying.
+    if len(rights) == 1 and rights[0].dep_ == "conj" and rights[0].left_edge.lower_ == "but":
+        but = rights[0].left_edge
+        if verb.doc[but.i - 1].text in OPENING_MARKS:
+            return list(verb.doc[clause.right_edge.i + 1 : rights[0].right_edge.i + 1])
     if len(rights) < 2 or rights[0].lower_ != "but" or rights[0].dep_ != "cc":
         return []
-    # A "but" that opens a quotation ("..., “but it cannot be hit with the same tools”") is still hers.
     quoted = verb.doc[rights[0].i - 1].text in OPENING_MARKS
     if not quoted and any(c.pos_ in {"VERB", "AUX"} for c in rights[1:]):
         return []
@@ -243,6 +248,11 @@ def position_content(verb: Token, subj: Token) -> list[Token] | None:
         if adjacent
         else min([verb.i, *(c.i for c in verb.lefts if c.dep_ in {"aux", "neg"})])
     )
+    # "Kjær backed Commission plans to shift ...": the parser can take the object's noun for the verb of the
+    # sentence, of which the position verb is then the subject; the object runs on through it.
+    head = verb.head
+    if verb.dep_ == "csubj" and head.i == right + 1 and head.tag_ == "VBZ" and head.text.endswith("s"):
+        right = max(t.i for t in head.subtree if not t.is_punct)
     return _cut_framing(list(verb.doc[start : right + 1]))
 
 

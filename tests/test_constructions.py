@@ -750,3 +750,22 @@ def test_telling_an_audience_that_the_parser_reads_as_relative():
         ("Rui Matos on Tuesday renewed his call for a ban on phones in schools", "rui_matos"),
         ("Portugal would act alone if Brussels waited", "rui_matos"),
     ]
+
+
+def test_a_quoted_but_the_parser_makes_a_clause_of_its_own():
+    text = (
+        "Søren Holm is the Danish farm minister.\n\n"
+        "He said agriculture could not be left out of the EU’s 2040 climate target, “but it cannot be hit with the "
+        "same tools as a coal plant either”."
+    )
+    found, _ = claims(text)
+    assert [t for t, _, _, _ in found] == [
+        "agriculture could not be left out of the EU’s 2040 climate target, “but it cannot be hit with the same tools "
+        "as a coal plant either”"
+    ]
+
+
+def test_an_object_noun_the_parser_takes_for_the_verb_of_the_sentence():
+    text = "Mette Kjær is the Danish farm minister. On the budget, Kjær backed Commission plans to cut farm payments."
+    found, _ = claims(text)
+    assert found == [("Kjær backed Commission plans to cut farm payments", "mette_kjaer", "reported", "name")]
