@@ -351,12 +351,26 @@ def reported_claims(doc: Doc, used_cues: set[int], quotes: list[Quote]) -> list[
             continue
         cue, source = (tok.idx, tok.idx + len(tok)), mention_span(subj)
         for part in [content, continued_clause(tok) if lemma in SAY_VERBS else None]:
+            part = _before_quote(part, in_quote) if part else None
             if not part:
                 continue
             start, end = trimmed(doc.text, *_span_chars(part), trailing=".")
             if end - start >= 8 and sum(in_quote[start:end]) <= (end - start) / 2:
                 drafts.append(Draft(start, end, "reported", cue, source))
     return drafts
+
+
+def _before_quote(part: list[Token], in_quote: list[bool]) -> list[Token]:
+    """ "said candidates were the wrong people to ask, before adding: “I will say only this.”": a quotation that is a
+    claim of its own ends the clause before it, with the words that introduce it ("before adding")."""
+    inside = next((n for n, t in enumerate(part) if n and in_quote[t.idx] and not in_quote[part[0].idx]), None)
+    if inside is None:
+        return part
+    kept = part[:inside]
+    commas = [n for n, t in enumerate(kept) if t.text == ","]
+    if commas and any(t.pos_ == "VERB" for t in kept[commas[-1] :]):
+        kept = kept[: commas[-1]]
+    return kept
 
 
 def according_claims(doc: Doc, quotes: list[Quote]) -> list[Draft]:

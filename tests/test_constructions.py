@@ -769,3 +769,16 @@ def test_an_object_noun_the_parser_takes_for_the_verb_of_the_sentence():
     text = "Mette Kjær is the Danish farm minister. On the budget, Kjær backed Commission plans to cut farm payments."
     found, _ = claims(text)
     assert found == [("Kjær backed Commission plans to cut farm payments", "mette_kjaer", "reported", "name")]
+
+
+def test_a_quotation_of_its_own_ends_the_reported_clause_before_it():
+    text = (
+        "Hristijan Mickoski spoke last. Mickoski said candidates were the wrong people to ask, before adding: “I will "
+        "say only this. A system where one says no is not easy to explain.”"
+    )
+    found, _ = claims(text)
+    assert [(t, mode) for t, _, mode, _ in found] == [
+        ("candidates were the wrong people to ask", "reported"),
+        ("I will say only this.", "direct"),
+        ("A system where one says no is not easy to explain.", "direct"),
+    ]
