@@ -47,10 +47,11 @@ def clause_content(verb: Token) -> list[Token] | None:
         return None
     # "said people sent back were being treated as ...": the parser can split one clause into two ccomps.
     last = max((c for c in verb.children if c.dep_ == "ccomp" and c.i > clause.i), key=lambda c: c.i, default=clause)
+    # From after "that", also when a word of the verb's comes before it ("said only that ...").
+    that = next((c for c in clause.lefts if c.dep_ == "mark" and c.lower_ == "that"), None)
+    first = that.i + 1 if that is not None else clause.left_edge.i
     tokens = [
-        t
-        for t in verb.doc[clause.left_edge.i : last.right_edge.i + 1]
-        if not (t.dep_ == "mark" and t.i == clause.left_edge.i)
+        t for t in verb.doc[first : last.right_edge.i + 1] if not (t.dep_ == "mark" and t.i == clause.left_edge.i)
     ]
     return _cut_framing(tokens + _but_tail(verb, last))
 

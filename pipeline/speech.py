@@ -69,7 +69,10 @@ def subject_of(verb: Token) -> Token | None:
         relative = verb.head
         if verb.dep_ == "conj" and relative.dep_ == "relcl" and verb.doc[verb.i - 1].text == ",":
             return relative.head if relative.head.pos_ in {"PROPN", "NOUN"} else None
-        if verb.dep_ in {"advcl", "xcomp", "conj", "acl"} and verb.head is not verb:
+        # "Pimentel, asked about the agreement, said only that ...": the parser makes "asked" the sentence's verb
+        # and hangs "said" on it; the speaker is the subject of both.
+        asked = verb.dep_ == "dep" and verb.head.lemma_ == "ask" and verb.doc[verb.i - 1].text == ","
+        if (verb.dep_ in {"advcl", "xcomp", "conj", "acl"} or asked) and verb.head is not verb:
             verb = verb.head
         else:
             break

@@ -782,3 +782,12 @@ def test_a_quotation_of_its_own_ends_the_reported_clause_before_it():
         ("I will say only this.", "direct"),
         ("A system where one says no is not easy to explain.", "direct"),
     ]
+
+
+def test_asked_set_off_by_commas_between_the_speaker_and_said_only_that():
+    text = (
+        "Rui Matos is the finance minister. Matos, asked about the budget, said only that the cabinet would decide in "
+        "May."
+    )
+    found, _ = claims(text)
+    assert found == [("the cabinet would decide in May", "rui_matos", "reported", "name")]
