@@ -167,14 +167,18 @@ def _after_a_place(span: Span) -> bool:
 
 def is_person(ent: Span) -> bool:
     """A PERSON entity that is no mistake of NER's: not a one-word name tagged as a place elsewhere in the article
-    ("Szalai said Budapest would ...") or followed by "-based", not a name ending in a place named before ("Organic
-    Denmark"), not a name the article calls an organisation ("Foro Nuclear, the industry association,")."""
+    ("Szalai said Budapest would ..."), followed by "-based" or written in lower case elsewhere ("Coal still ..."),
+    not a name ending in a place named before ("Organic Denmark"), not a name the article calls an organisation
+    ("Foro Nuclear, the industry association,")."""
     if ent.label_ != "PERSON" or (len(ent) > 1 and _after_a_place(ent)):
         return False
     doc, root = ent.doc, ent.root
     if len(ent) == 1:
         based = ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ == "based"
         if based or any(e.text == ent.text and e.label_ in {"GPE", "LOC"} for e in doc.ents):
+            return False
+        # "Coal still generates half of Poland’s power": a word the article also writes in lower case is no name.
+        if ent.start == ent.sent.start and any(t.text == ent.text.lower() for t in doc):
             return False
     described = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
     return not any(d.lemma_.lower() in ORG_NOUNS for d in described)

@@ -104,7 +104,9 @@ def _but_tail(verb: Token, clause: Token) -> list[Token]:
     if len(rights) < 2 or rights[0].lower_ != "but" or rights[0].dep_ != "cc":
         return []
     quoted = verb.doc[rights[0].i - 1].text in OPENING_MARKS
-    if not quoted and any(c.pos_ in {"VERB", "AUX"} for c in rights[1:]):
+    # "..., but only if nuclear power counted": a condition on what was said, not a new clause.
+    condition = any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for r in rights[1:] for c in r.children)
+    if not (quoted or condition) and any(c.pos_ in {"VERB", "AUX"} for c in rights[1:]):
         return []
     end = max(t.i for t in rights[-1].subtree)
     return list(verb.doc[clause.right_edge.i + 1 : end + 1])

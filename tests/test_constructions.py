@@ -791,3 +791,25 @@ def test_asked_set_off_by_commas_between_the_speaker_and_said_only_that():
     )
     found, _ = claims(text)
     assert found == [("the cabinet would decide in May", "rui_matos", "reported", "name")]
+
+
+def test_a_common_word_opening_a_sentence_is_no_person_whatever_ner_says():
+    text = (
+        "Marek Zieliński, the deputy energy minister, spoke in Katowice about the exit from coal.\n\n"
+        "Coal still generates more than half of Poland’s electricity.\n\n"
+        "The 47-year-old also signalled that Warsaw could accept the 2040 goal."
+    )
+    found, _ = claims(text)
+    assert found == [("Warsaw could accept the 2040 goal", "marek_zielinski", "reported", "description")]
+
+
+def test_a_condition_after_but_is_part_of_what_was_said():
+    text = (
+        "Ewa Nowak spoke. Nowak signalled that Warsaw could accept the goal, but only if nuclear power counted "
+        "towards it and households were shielded from higher prices."
+    )
+    found, _ = claims(text)
+    assert [t for t, _, _, _ in found] == [
+        "Warsaw could accept the goal, but only if nuclear power counted towards it and households were shielded "
+        "from higher prices"
+    ]
