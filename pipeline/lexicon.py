@@ -10,7 +10,7 @@ SAY_VERBS = _words(
     """
     acknowledge add admit announce answer argue assert believe caution claim complain concede
     confirm contend declare deny emphasise emphasize estimate explain hint indicate insist lament
-    maintain note observe pledge point_out post predict promise recall reiterate remark repeat reply
+    maintain note observe pledge point_out post predict promise recall reiterate remark remind repeat reply
     respond retort counter quip reason shoot fire say signal state stress suggest tell think told tweet vow warn write
     """
 )
@@ -49,9 +49,9 @@ TITLE_NOUNS = _words(
 ORG_NOUNS = _words(
     """
     administration agency alliance association authority bank bloc board cabinet charity chamber coalition commission
-    committee company confederation council department embassy federation firm forum foundation government group
-    institute league lobby ministry movement network office organisation organization party regulator union
-    utility watchdog
+    committee company confederation council delegation department embassy federation firm forum foundation
+    government group institute league lobby ministry movement network office organisation organization party
+    regulator union utility watchdog
     """
 )
 

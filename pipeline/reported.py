@@ -266,6 +266,11 @@ def _moving_on(verb: Token) -> bool:
     return after is not None and after.lower_ in MOVING_ON and after.dep_ in {"advmod", "prt"}
 
 
+def _listener(verb: Token, subj: Token) -> bool:
+    """ "He was reminded that ...", "she was told that ...": the subject of the passive is who heard it."""
+    return subj.dep_ == "nsubjpass" and subj.head == verb
+
+
 def _asked_or_supposed(verb: Token) -> bool:
     """ "Asked whether she backed a ceasefire", "if he supports the plan": a question or a condition, not a claim."""
     return any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in verb.children)
@@ -336,7 +341,7 @@ def reported_claims(doc: Doc, used_cues: set[int], quotes: list[Quote]) -> list[
         if (lemma not in SAY_VERBS and lemma not in POSITION_VERBS) or _asked_or_supposed(tok):
             continue
         subj = subject_of(tok) or _speaker_noun(tok)
-        if subj is None or in_quote[subj.idx] or not speaking_subject(subj):
+        if subj is None or in_quote[subj.idx] or not speaking_subject(subj) or _listener(tok, subj):
             continue
         content = (
             (

@@ -813,3 +813,17 @@ def test_a_condition_after_but_is_part_of_what_was_said():
         "Warsaw could accept the goal, but only if nuclear power counted towards it and households were shielded "
         "from higher prices"
     ]
+
+
+def test_who_reminds_speaks_and_who_is_reminded_listens():
+    text = (
+        "Nikos Petrou, the deputy minister, spoke for the presidency. He reminded MEPs that unanimity would be "
+        "required for any new tax.\n\n"
+        "Rui Matos, a Portuguese liberal, spoke next. He was reminded that Sen. Ana Lopes, a Socialist from Porto, "
+        "has proposed raising the levy to 2 percent."
+    )
+    found, _ = claims(text)
+    assert [(t, s) for t, s, _, _ in found] == [
+        ("unanimity would be required for any new tax", "nikos_petrou"),
+        ("has proposed raising the levy to 2 percent", "ana_lopes"),
+    ]
