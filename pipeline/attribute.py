@@ -129,6 +129,15 @@ def _seat(root: Token) -> str:
     return f" in {city.text}" if city is not None else ""
 
 
+def _of_name(root: Token) -> str:
+    """ "The U.S. Chamber of Commerce", "the Bank of England": an organisation's name runs on through "of"."""
+    of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    name = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) if of else None
+    if name is None or not all(t.pos_ == "PROPN" or t.dep_ == "det" for t in name.subtree):
+        return ""
+    return " of " + root.doc[name.left_edge.i : name.right_edge.i + 1].text
+
+
 def _proper_name(registry: Registry, root: Token, offset: int) -> Person:
     """A name NER labelled as something else ("Teresa Ribera" as a work of art) or left out of the entity beside
     it ("Albania's Edi Rama"): the proper nouns that end at the subject."""
@@ -138,7 +147,8 @@ def _proper_name(registry: Registry, root: Token, offset: int) -> Person:
     # "Foro Nuclear, the industry association,": the appositive says what it is.
     described = [root, *(c for c in root.children if c.dep_ == "appos")]
     kind = "org" if any(d.lemma_.lower() in ORG_NOUNS for d in described) else "person"
-    named = registry.add(clean_name(root.doc[first : root.i + 1].text), kind, offset)
+    tail = (_seat(root) or _of_name(root)) if kind == "org" else ""
+    named = registry.add(clean_name(root.doc[first : root.i + 1].text) + tail, kind, offset)
     named.subject_positions.append(offset)
     return named
 

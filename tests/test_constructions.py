@@ -827,3 +827,14 @@ def test_who_reminds_speaks_and_who_is_reminded_listens():
         ("unanimity would be required for any new tax", "nikos_petrou"),
         ("has proposed raising the levy to 2 percent", "ana_lopes"),
     ]
+
+
+def test_an_organisation_name_runs_on_through_of_where_ner_cut_it():
+    text = (
+        'Gina Rossi, who runs a bakery in Scranton, Pennsylvania, said she already paid her staff $16. "I was '
+        'scared of it at first," she said.\n\n'
+        "The U.S. Chamber of Commerce has opposed the bill, warning that a $17 floor would force small firms to cut "
+        "hours."
+    )
+    found, _ = claims(text)
+    assert [s for _, s, _, _ in found][-2:] == ["u_s_chamber_of_commerce", "u_s_chamber_of_commerce"]
