@@ -40,7 +40,10 @@ def resolve(registry: Registry, doc: Doc, source: tuple[int, int]) -> tuple[Pers
         ents = [e for e in span.ents if root in e]
         name = clean_name(ents[0].text) if ents else clean_name(span.text)
         name = re.sub(r"^(the|The)\s+", "", name) + _seat(root)
-        kind = "person" if root.pos_ == "PROPN" and not ents else "org"
+        # "The charity Care4Calais said": the noun before the name says what it is.
+        before = doc[span.start - 1] if span.start > 0 else None
+        introduced = before is not None and before.lemma_.lower() in ORG_NOUNS
+        kind = "person" if root.pos_ == "PROPN" and not ents and not introduced else "org"
         return registry.add(name, kind, source[0]), SpeakerMethod.NAME
     if root.pos_ == "PROPN":
         return _proper_name(registry, root, source[0]), SpeakerMethod.NAME

@@ -55,6 +55,9 @@ def mention_span(token: Token) -> tuple[int, int]:
     return token.doc[first].idx, token.doc[last].idx + len(token.doc[last])
 
 
+PLACE_PREPS = frozenset(["outside", "inside", "across", "beyond", "within", "in", "at"])
+
+
 def subject_of(verb: Token) -> Token | None:
     """The verb's subject, or for a participle or conjunct ("..., saying", "and added") its head's."""
     for _ in range(3):
@@ -63,7 +66,7 @@ def subject_of(verb: Token) -> Token | None:
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ not in {"PUNCT", "VERB"}]
         if subjects:
             nearest = min(subjects, key=lambda c: abs(c.i - verb.i))
-            return _described_by_who(verb) if nearest.lower_ == "who" else nearest
+            return _described_by_who(verb) if nearest.lower_ == "who" else _past_a_place_phrase(nearest)
         # "Jens Vestergaard, whose party has pushed for it, called ...": the parser joins the verb to the
         # relative clause; the speaker is the noun that clause describes.
         relative = verb.head
@@ -82,6 +85,14 @@ def subject_of(verb: Token) -> Token | None:
     left = [c for c in verb.lefts if c.dep_ in {"amod", "npadvmod", "nmod", "dep"} and c.right_edge.i == verb.i - 1]
     left = left if verb.pos_ in {"VERB", "AUX"} else []
     return left[0] if left else _asked_subject(verb) or _name_before(verb)
+
+
+def _past_a_place_phrase(subject: Token) -> Token:
+    """ "Outside Parliament, the Refugee Council said": the parser takes the opening phrase for the subject and
+    the speaker for its appositive."""
+    if subject.left_edge.lower_ not in PLACE_PREPS:
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i), subject)
 
 
 def _described_by_who(verb: Token) -> Token | None:

@@ -838,3 +838,14 @@ def test_an_organisation_name_runs_on_through_of_where_ner_cut_it():
     )
     found, _ = claims(text)
     assert [s for _, s, _, _ in found][-2:] == ["u_s_chamber_of_commerce", "u_s_chamber_of_commerce"]
+
+
+def test_a_charity_named_with_its_kind_is_who_it_stands_for_and_a_place_phrase_is_no_speaker():
+    text = (
+        "Rachel Ainsworth, a Conservative member of the home affairs committee, spoke.\n\n"
+        'The charity Care4Calais said people sent back were being treated "as bargaining chips". It also condemned '
+        "calls to revive offshoring.\n\n"
+        "Outside Parliament, the Refugee Council said offshoring schemes were “cruel, costly and unworkable”."
+    )
+    found, _ = claims(text)
+    assert [s for _, s, _, _ in found] == ["care4calais", "care4calais", "refugee_council"]
