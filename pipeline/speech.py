@@ -66,7 +66,12 @@ def subject_of(verb: Token) -> Token | None:
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ not in {"PUNCT", "VERB"}]
         if subjects:
             nearest = min(subjects, key=lambda c: abs(c.i - verb.i))
-            return _described_by_who(verb) if nearest.lower_ == "who" else _past_a_place_phrase(nearest)
+            if nearest.lower_ == "who":
+                return _described_by_who(verb)
+            # "Opening for the Left, Swedish MEP Sara Lindgren called for": the gerund is no subject; the name is.
+            if nearest.tag_ == "VBG" or (nearest.tag_ == "NN" and nearest.lower_.endswith("ing")):
+                return _name_before(verb) or nearest
+            return _past_a_place_phrase(nearest)
         # "Jens Vestergaard, whose party has pushed for it, called ...": the parser joins the verb to the
         # relative clause; the speaker is the noun that clause describes.
         relative = verb.head
@@ -117,8 +122,18 @@ def _name_before(verb: Token) -> Token | None:
     The last person named before the verb in its sentence, with no other verb in between."""
     names = [e for e in verb.doc.ents if e.label_ == "PERSON" and verb.sent.start <= e.start and e.end <= verb.i]
     if not names or any(t.pos_ in {"VERB", "AUX"} for t in verb.doc[names[-1].end : verb.i]):
-        return None
+        return _surname_before(verb)
     return names[-1].root
+
+
+def _surname_before(verb: Token) -> Token | None:
+    """ "Tolliver urged ...": a surname opening the sentence that the parser took for an adverb, of a person the
+    article named in full before."""
+    if verb.i == 0 or verb.i - 1 != verb.sent.start or not verb.doc[verb.i - 1].is_title:
+        return None
+    word = verb.doc[verb.i - 1]
+    earlier = (e for e in word.doc.ents if e.label_ == "PERSON" and len(e) > 1 and e.end <= word.i)
+    return word if any(e[-1].text == word.text for e in earlier) else None
 
 
 def spoken_for(subj: Token) -> Token | None:

@@ -1,0 +1,63 @@
+"""Rules for parses spaCy's small English model gets wrong, on the wrong parse itself.
+
+The model's mistakes depend on the whole article around a sentence, so a test sentence rarely reproduces them; here
+each parse is written out token by token, as the model produced it in a real article, and the rule is run on it.
+"""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from pipeline.speech import subject_of
+
+VOCAB = spacy.blank("en").vocab
+
+
+def parsed(rows: list[tuple[str, str, str, str, int, str]]) -> Doc:
+    """A Doc from (word, pos, tag, dep, head index, entity IOB tag) rows."""
+    words, pos, tags, deps, heads, ents = (list(column) for column in zip(*rows, strict=True))
+    return Doc(VOCAB, words=words, pos=pos, tags=tags, deps=deps, heads=heads, ents=ents)
+
+
+def test_a_gerund_the_parser_makes_the_subject_gives_way_to_the_name_before_the_verb():
+    # "Opening for the Left, Swedish MEP Sara Lindgren called for a tax."
+    doc = parsed(
+        [
+            ("Opening", "NOUN", "NN", "nsubj", 9, "O"),
+            ("for", "ADP", "IN", "prep", 0, "O"),
+            ("the", "DET", "DT", "det", 3, "O"),
+            ("Left", "PROPN", "NNP", "nmod", 8, "O"),
+            (",", "PUNCT", ",", "punct", 3, "O"),
+            ("Swedish", "ADJ", "JJ", "amod", 6, "B-NORP"),
+            ("MEP", "PROPN", "NNP", "appos", 3, "O"),
+            ("Sara", "PROPN", "NNP", "compound", 8, "B-PERSON"),
+            ("Lindgren", "PROPN", "NNP", "pobj", 1, "I-PERSON"),
+            ("called", "VERB", "VBD", "ROOT", 9, "O"),
+            ("for", "ADP", "IN", "prep", 9, "O"),
+            ("a", "DET", "DT", "det", 12, "O"),
+            ("tax", "NOUN", "NN", "pobj", 10, "O"),
+            (".", "PUNCT", ".", "punct", 9, "O"),
+        ]
+    )
+    assert subject_of(doc[9]).text == "Lindgren"
+
+
+def test_a_surname_the_parser_takes_for_an_adverb_is_the_subject():
+    # "Mark Tolliver spoke. Tolliver urged the administration to act."
+    doc = parsed(
+        [
+            ("Mark", "PROPN", "NNP", "compound", 1, "B-PERSON"),
+            ("Tolliver", "PROPN", "NNP", "nsubj", 2, "I-PERSON"),
+            ("spoke", "VERB", "VBD", "ROOT", 2, "O"),
+            (".", "PUNCT", ".", "punct", 2, "O"),
+            ("Tolliver", "ADV", "RB", "advmod", 5, "O"),
+            ("urged", "VERB", "VBD", "ROOT", 5, "O"),
+            ("the", "DET", "DT", "det", 7, "O"),
+            ("administration", "NOUN", "NN", "dobj", 5, "O"),
+            ("to", "PART", "TO", "aux", 9, "O"),
+            ("act", "VERB", "VB", "xcomp", 5, "O"),
+            (".", "PUNCT", ".", "punct", 5, "O"),
+        ]
+    )
+    assert subject_of(doc[5]).i == 4
