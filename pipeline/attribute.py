@@ -8,7 +8,18 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.lexicon import GROUP_PRONOUNS, ORG_NOUNS, ORG_PRONOUNS, PERSON_PRONOUNS, TITLE_NOUNS
-from pipeline.people import MALE, Person, Registry, clean_name, content_words, full_name, is_person, places_in, slug
+from pipeline.people import (
+    MALE,
+    Person,
+    Registry,
+    after_a_place,
+    clean_name,
+    content_words,
+    full_name,
+    is_person,
+    places_in,
+    slug,
+)
 from pipeline.records import Article, Attribution, Claim, Mode, Speaker, SpeakerMethod
 from pipeline.records import Span as CharSpan
 from pipeline.speech import Draft, called_an_organisation, spoken_for
@@ -149,7 +160,9 @@ def _proper_name(registry: Registry, root: Token, offset: int) -> Person:
         first -= 1
     # "Foro Nuclear, the industry association,": the appositive says what it is.
     described = [root, *(c for c in root.children if c.dep_ == "appos")]
-    kind = "org" if any(d.lemma_.lower() in ORG_NOUNS for d in described) else "person"
+    # "Greenpeace Spain": a name ending in a place the article named before is an organisation's.
+    after_place = first < root.i and after_a_place(root.doc[first : root.i + 1])
+    kind = "org" if after_place or any(d.lemma_.lower() in ORG_NOUNS for d in described) else "person"
     tail = (_seat(root) or _of_name(root)) if kind == "org" else ""
     named = registry.add(clean_name(root.doc[first : root.i + 1].text) + tail, kind, offset)
     named.subject_positions.append(offset)

@@ -122,7 +122,7 @@ def _missed_people(doc: Doc) -> list[Span]:
     """Names of people that NER missed or mislabelled, told apart by their place in the sentence:
     two proper nouns heading a subject ("Igor Pavlovs went further"), or a name in apposition with a title
     ("the defence minister, Anders Bjerregaard,", "Anders Bjerregaard, the minister,")."""
-    names = [span for span in _proper_subjects(doc) if not _after_a_place(span)]
+    names = [span for span in _proper_subjects(doc) if not after_a_place(span)]
     for ent in doc.ents:
         root = ent.root
         titled = (root.dep_ == "appos" and root.head.lower_ in TITLE_NOUNS) or any(
@@ -156,13 +156,13 @@ def _proper_subjects(doc: Doc) -> list[Span]:
     return spans
 
 
-def _after_a_place(span: Span) -> bool:
+def after_a_place(span: Span) -> bool:
     """ "Organic Denmark was less enthusiastic": a name ending in a place the article has already named on its own
-    is an organisation's. A surname NER takes for a place ("Maroš [Šefčovič]") is named in full first."""
+    is an organisation's. A surname NER takes for a place ("Maroš [Šefčovič]") is named in full first, or only
+    as a modifier ("Zucman tax divides France")."""
     last = span[-1]
-    return any(
-        e.text == last.text and e.start < last.i and e.label_ in {"GPE", "LOC"} and len(e) == 1 for e in span.doc.ents
-    )
+    places = (e for e in span.doc.ents if e.label_ in {"GPE", "LOC"} and len(e) == 1 and e.root.dep_ != "compound")
+    return any(e.text == last.text and e.start < last.i for e in places)
 
 
 def is_person(ent: Span) -> bool:
@@ -170,7 +170,7 @@ def is_person(ent: Span) -> bool:
     ("Szalai said Budapest would ..."), followed by "-based" or written in lower case elsewhere ("Coal still ..."),
     not a name ending in a place named before ("Organic Denmark"), not a name the article calls an organisation
     ("Foro Nuclear, the industry association,")."""
-    if ent.label_ != "PERSON" or (len(ent) > 1 and _after_a_place(ent)):
+    if ent.label_ != "PERSON" or (len(ent) > 1 and after_a_place(ent)):
         return False
     doc, root = ent.doc, ent.root
     if len(ent) == 1:
@@ -369,7 +369,7 @@ def _named_organisations(doc: Doc, in_quote: list[bool]) -> list[Person]:
     ("the group") can make it a speaker."""
     found: dict[str, Person] = {}
     named = [*_proper_subjects(doc), *(e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1)]
-    named_after_places = [span for span in named if _after_a_place(span)]
+    named_after_places = [span for span in named if after_a_place(span)]
     for ent in [*doc.ents, *named_after_places]:
         if (ent.label_ != "ORG" and ent not in named_after_places) or in_quote[ent.start_char]:
             continue

@@ -849,3 +849,14 @@ def test_a_charity_named_with_its_kind_is_who_it_stands_for_and_a_place_phrase_i
     )
     found, _ = claims(text)
     assert [s for _, s, _, _ in found] == ["care4calais", "care4calais", "refugee_council"]
+
+
+def test_a_name_ending_in_a_place_named_before_is_the_group():
+    text = (
+        "Teresa Ribera said Spain had closed its coal plants.\n\n"
+        "Foro Nuclear, the industry association, called the conditions “a closure order”.\n\n"
+        "Greenpeace Spain urged the government to hold firm. “The companies signed the calendar themselves,” the "
+        "group said."
+    )
+    found, _ = claims(text)
+    assert [s for _, s, _, _ in found][-2:] == ["greenpeace_spain", "greenpeace_spain"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
+from pipeline.people import after_a_place
 from pipeline.speech import subject_of
 
 VOCAB = spacy.blank("en").vocab
@@ -61,3 +62,27 @@ def test_a_surname_the_parser_takes_for_an_adverb_is_the_subject():
         ]
     )
     assert subject_of(doc[5]).i == 4
+
+
+def test_a_surname_ner_took_for_a_place_only_as_a_modifier_makes_no_organisation():
+    # "Zucman tax divides France. The author, Gabriel Zucman, argues." NER took the headline's "Zucman" for a place.
+    rows = [
+        ("Zucman", "PROPN", "NNP", "compound", 1, "B-GPE"),
+        ("tax", "NOUN", "NN", "nsubj", 2, "O"),
+        ("divides", "VERB", "VBZ", "ROOT", 2, "O"),
+        ("France", "PROPN", "NNP", "dobj", 2, "B-GPE"),
+        (".", "PUNCT", ".", "punct", 2, "O"),
+        ("The", "DET", "DT", "det", 6, "O"),
+        ("author", "NOUN", "NN", "nsubj", 11, "O"),
+        (",", "PUNCT", ",", "punct", 6, "O"),
+        ("Gabriel", "PROPN", "NNP", "compound", 9, "B-PERSON"),
+        ("Zucman", "PROPN", "NNP", "appos", 6, "I-PERSON"),
+        (",", "PUNCT", ",", "punct", 6, "O"),
+        ("argues", "VERB", "VBZ", "ROOT", 11, "O"),
+        (".", "PUNCT", ".", "punct", 11, "O"),
+    ]
+    assert not after_a_place(parsed(rows)[8:10])
+    # The same name after "France" on its own, as a subject, would be an organisation's ("Organic France").
+    rows[0] = ("France", "PROPN", "NNP", "nsubj", 2, "B-GPE")
+    rows[9] = ("France", "PROPN", "NNP", "appos", 6, "I-PERSON")
+    assert after_a_place(parsed(rows)[8:10])
