@@ -48,8 +48,8 @@ TITLE_NOUNS = _words(
 # Head nouns of descriptions that stand for one organisation ("the group said", "the ministry warned").
 ORG_NOUNS = _words(
     """
-    administration agency alliance association authority bank bloc board cabinet charity chamber coalition commission
-    committee company confederation council delegation department embassy federation firm forum foundation
+    administration agency alliance association authority bank bloc board cabinet campaign charity chamber coalition
+    commission committee company confederation council delegation department embassy federation firm forum foundation
     government group institute league lobby ministry movement network office organisation organization party
     regulator union utility watchdog
     """

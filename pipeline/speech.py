@@ -80,7 +80,11 @@ def subject_of(verb: Token) -> Token | None:
         # "Pimentel, asked about the agreement, said only that ...": the parser makes "asked" the sentence's verb
         # and hangs "said" on it; the speaker is the subject of both.
         asked = verb.dep_ == "dep" and verb.head.lemma_ == "ask" and verb.doc[verb.i - 1].text == ","
-        if (verb.dep_ in {"advcl", "xcomp", "conj", "acl"} or asked) and verb.head is not verb:
+        # "Obama responded by saying ...": the subject of the verb "by" hangs on.
+        by = verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB"
+        if by:
+            verb = verb.head.head
+        elif (verb.dep_ in {"advcl", "xcomp", "conj", "acl"} or asked) and verb.head is not verb:
             verb = verb.head
         else:
             break

@@ -860,3 +860,16 @@ def test_a_name_ending_in_a_place_named_before_is_the_group():
     )
     found, _ = claims(text)
     assert [s for _, s, _, _ in found][-2:] == ["greenpeace_spain", "greenpeace_spain"]
+
+
+def test_responding_by_saying_and_a_campaign_that_speaks():
+    text = (
+        "Senator Ana Lopes answered a nurse on Wednesday night by saying her refusal to back the levy was a "
+        "“manufactured” issue.\n\n"
+        "Rui Matos released an advert. The Matos campaign says the advert will air on national television."
+    )
+    found, _ = claims(text)
+    assert [(t, s) for t, s, _, _ in found] == [
+        ("her refusal to back the levy was a “manufactured” issue", "ana_lopes"),
+        ("the advert will air on national television", "rui_matos"),
+    ]
