@@ -371,7 +371,9 @@ def reported_claims(doc: Doc, used_cues: set[int], quotes: list[Quote]) -> list[
 def _before_quote(part: list[Token], in_quote: list[bool]) -> list[Token]:
     """ "said candidates were the wrong people to ask, before adding: “I will say only this.”": a quotation that is a
     claim of its own ends the clause before it, with the words that introduce it ("before adding")."""
-    inside = next((n for n, t in enumerate(part) if n and in_quote[t.idx] and not in_quote[part[0].idx]), None)
+    if in_quote[part[0].idx]:
+        return part
+    inside = next((n for n, t in enumerate(part) if in_quote[t.idx]), None)
     if inside is None:
         return part
     kept = part[:inside]
