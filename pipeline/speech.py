@@ -61,39 +61,49 @@ PLACE_PREPS = frozenset(["outside", "inside", "across", "beyond", "within", "in"
 def subject_of(verb: Token) -> Token | None:
     """The verb's subject, or for a participle or conjunct ("..., saying", "and added") its head's."""
     for _ in range(3):
-        # The one nearest the verb: "STRASBOURG — Ursula von der Leyen urged" can come with two. A verb is a
-        # misparse ("Opening for the Left, MEP Sara Lindgren called for").
+        # A verb is a misparse ("Opening for the Left, MEP Sara Lindgren called for").
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ not in {"PUNCT", "VERB"}]
         if subjects:
-            nearest = min(subjects, key=lambda c: abs(c.i - verb.i))
-            if nearest.lower_ == "who":
-                return _described_by_who(verb)
-            # "Opening for the Left, Swedish MEP Sara Lindgren called for": the gerund is no subject; the name is.
-            if nearest.tag_ == "VBG" or (nearest.tag_ == "NN" and nearest.lower_.endswith("ing")):
-                return _name_before(verb) or nearest
-            return _past_a_place_phrase(nearest)
+            return _nearest_subject(verb, subjects)
         # "Jens Vestergaard, whose party has pushed for it, called ...": the parser joins the verb to the
         # relative clause; the speaker is the noun that clause describes.
         relative = verb.head
         if verb.dep_ == "conj" and relative.dep_ == "relcl" and verb.doc[verb.i - 1].text == ",":
             return relative.head if relative.head.pos_ in {"PROPN", "NOUN"} else None
-        # "Pimentel, asked about the agreement, said only that ...": the parser makes "asked" the sentence's verb
-        # and hangs "said" on it; the speaker is the subject of both.
-        asked = verb.dep_ == "dep" and verb.head.lemma_ == "ask" and verb.doc[verb.i - 1].text == ","
-        # "Obama responded by saying ...": the subject of the verb "by" hangs on.
-        by = verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB"
-        if by:
-            verb = verb.head.head
-        elif (verb.dep_ in {"advcl", "xcomp", "conj", "acl"} or asked) and verb.head is not verb:
-            verb = verb.head
-        else:
+        governing = _governing_verb(verb)
+        if governing is None:
             break
+        verb = governing
     # "The 58-year-old added": the parser sometimes leaves a description as a modifier of the verb.
     # (Not when the climb ended on a noun: "minister" in "Poland's deputy foreign minister called" has its
     # adjective there.)
     left = [c for c in verb.lefts if c.dep_ in {"amod", "npadvmod", "nmod", "dep"} and c.right_edge.i == verb.i - 1]
     left = left if verb.pos_ in {"VERB", "AUX"} else []
     return left[0] if left else _asked_subject(verb) or _name_before(verb)
+
+
+def _nearest_subject(verb: Token, subjects: list[Token]) -> Token | None:
+    """The subject nearest the verb ("STRASBOURG — Ursula von der Leyen urged" can come with two), past the
+    parser's mistakes."""
+    nearest = min(subjects, key=lambda c: abs(c.i - verb.i))
+    if nearest.lower_ == "who":
+        return _described_by_who(verb)
+    # "Opening for the Left, Swedish MEP Sara Lindgren called for": the gerund is no subject; the name is.
+    if nearest.tag_ == "VBG" or (nearest.tag_ == "NN" and nearest.lower_.endswith("ing")):
+        return _name_before(verb) or nearest
+    return _past_a_place_phrase(nearest)
+
+
+def _governing_verb(verb: Token) -> Token | None:
+    """The verb whose subject this one shares: a participle's, a conjunct's ("..., saying", "and added"), the verb
+    "by" hangs on ("Obama responded by saying ..."), and "asked" where the parser hangs "said" on it ("Pimentel,
+    asked about the agreement, said only that ...")."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB":
+        return verb.head.head
+    asked = verb.dep_ == "dep" and verb.head.lemma_ == "ask" and verb.doc[verb.i - 1].text == ","
+    if (verb.dep_ in {"advcl", "xcomp", "conj", "acl"} or asked) and verb.head is not verb:
+        return verb.head
+    return None
 
 
 def _past_a_place_phrase(subject: Token) -> Token:
