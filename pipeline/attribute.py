@@ -3,8 +3,6 @@ the person the article gives them, pronouns to the latest person, unattributed q
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.lexicon import GROUP_PRONOUNS, ORG_NOUNS, ORG_PRONOUNS, PERSON_PRONOUNS, TITLE_NOUNS
@@ -17,6 +15,7 @@ from pipeline.people import (
     content_words,
     full_name,
     is_person,
+    org_name,
     places_in,
     slug,
 )
@@ -36,9 +35,9 @@ def resolve(registry: Registry, doc: Doc, source: tuple[int, int]) -> tuple[Pers
     span = _mention(doc, source)
     root = span.root
     lower = root.lower_
+    paragraph = doc.text.rfind("\n", 0, source[0]) + 1  # where the mention's paragraph starts
     if root.pos_ == "PRON" and lower in PERSON_PRONOUNS | GROUP_PRONOUNS | ORG_PRONOUNS:
-        described = _described_subject(registry, doc, lower, source[0]) if lower in PERSON_PRONOUNS else None
-        paragraph = doc.text.rfind("\n", 0, source[0]) + 1
+        described = _described_subject(registry, doc, lower, source[0], paragraph) if lower in PERSON_PRONOUNS else None
         return described or _pronoun(registry, lower, source[0], paragraph), SpeakerMethod.PRONOUN
     named = _person_named(registry, doc, span, source[0])
     if named is not None:
@@ -49,8 +48,7 @@ def resolve(registry: Registry, doc: Doc, source: tuple[int, int]) -> tuple[Pers
         return _organisation(registry, doc, doc[organisation.left_edge.i : organisation.i + 1], source[0])
     if root.ent_type_ in {"ORG", "GPE", "NORP"} or (root.pos_ == "PROPN" and not span.ents):
         ents = [e for e in span.ents if root in e]
-        name = clean_name(ents[0].text) if ents else clean_name(span.text)
-        name = re.sub(r"^(the|The)\s+", "", name) + _seat(root)
+        name = org_name(ents[0].text if ents else span.text) + _seat(root)
         # "The charity Care4Calais said": the noun before the name says what it is.
         before = doc[span.start - 1] if span.start > 0 else None
         introduced = before is not None and before.lemma_.lower() in ORG_NOUNS
@@ -66,9 +64,8 @@ def resolve(registry: Registry, doc: Doc, source: tuple[int, int]) -> tuple[Pers
     if root.lemma_.lower() in ORG_NOUNS:
         return _organisation(registry, doc, span, source[0])
     if called_an_organisation(root):
-        name = re.sub(r"^(the|The)\s+", "", clean_name(doc[root.left_edge.i : root.i + 1].text))
+        name = org_name(doc[root.left_edge.i : root.i + 1].text)
         return registry.add(name, "org", source[0]), SpeakerMethod.NAME
-    paragraph = doc.text.rfind("\n", 0, source[0]) + 1
     person = registry.by_description(content_words(span), source[0], places_in(span), paragraph)
     if person is not None:
         person.positions.append(source[0])
@@ -76,10 +73,9 @@ def resolve(registry: Registry, doc: Doc, source: tuple[int, int]) -> tuple[Pers
     return person, SpeakerMethod.DESCRIPTION
 
 
-def _described_subject(registry: Registry, doc: Doc, lower: str, offset: int) -> Person | None:
+def _described_subject(registry: Registry, doc: Doc, lower: str, offset: int, paragraph: int) -> Person | None:
     """ "The German lawmaker was having none of it. “...,” he said.": a description heading the sentence before,
-    in the same paragraph, is who the pronoun picks up (its gender permitting)."""
-    paragraph = doc.text.rfind("\n", 0, offset) + 1
+    in the same paragraph (from `paragraph` on), is who the pronoun picks up (its gender permitting)."""
     before = [s for s in doc.sents if s.start_char >= paragraph and s.end_char <= offset]
     if not before:
         return None
@@ -177,9 +173,9 @@ def _organisation(registry: Registry, doc: Doc, span: Span, offset: int) -> tupl
         e for e in doc.ents if e.label_ in {"ORG", "PERSON"} and e.root.dep_ == "appos" and e.root.head == span.root
     ]
     if named:
-        return registry.add(re.sub(r"^(the|The)\s+", "", clean_name(named[0].text)), "org", offset), SpeakerMethod.NAME
+        return registry.add(org_name(named[0].text), "org", offset), SpeakerMethod.NAME
     if any(t.ent_type_ in {"ORG", "GPE", "NORP"} for t in span):
-        return registry.add(re.sub(r"^(the|The)\s+", "", clean_name(span.text)), "org", offset), SpeakerMethod.NAME
+        return registry.add(org_name(span.text), "org", offset), SpeakerMethod.NAME
     return registry.organisation(offset, span.root.lemma_.lower()), SpeakerMethod.DESCRIPTION
 
 

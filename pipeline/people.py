@@ -66,6 +66,11 @@ def clean_name(name: str) -> str:
     return HONORIFICS.sub("", name).strip() or name
 
 
+def org_name(name: str) -> str:
+    """An organisation's name as it speaks: cleaned, and without a leading "the" ("the Refugee Council")."""
+    return re.sub(r"^(the|The)\s+", "", clean_name(name))
+
+
 def content_words(tokens: Iterable[Token]) -> set[str]:
     return {t.lemma_.lower() for t in tokens if t.is_alpha and t.lower_ not in STOP and not t.is_stop}
 
@@ -373,7 +378,7 @@ def _named_organisations(doc: Doc, in_quote: list[bool]) -> list[Person]:
     for ent in [*doc.ents, *named_after_places]:
         if (ent.label_ != "ORG" and ent not in named_after_places) or in_quote[ent.start_char]:
             continue
-        name = re.sub(r"^(the|The)\s+", "", clean_name(ent.text))
+        name = org_name(ent.text)
         org = found.setdefault(name, Person(name, "org", [name]))
         org.positions.append(ent.start_char)
         if _is_subject(ent):
