@@ -3,9 +3,10 @@ mention that names them), and the claim drafts the segmenter builds from them.""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from pipeline.lexicon import (
     GROUP_PRONOUNS,
@@ -143,11 +144,15 @@ def _name_before(verb: Token) -> Token | None:
 def _surname_before(verb: Token) -> Token | None:
     """ "Tolliver urged ...": a surname opening the sentence that the parser took for an adverb, of a person the
     article named in full before."""
-    if verb.i == 0 or verb.i - 1 != verb.sent.start or not verb.doc[verb.i - 1].is_title:
+    if verb.i == 0 or verb.i - 1 != verb.sent.start:
         return None
     word = verb.doc[verb.i - 1]
-    earlier = (e for e in word.doc.ents if e.label_ == "PERSON" and len(e) > 1 and e.end <= word.i)
-    return word if any(e[-1].text == word.text for e in earlier) else None
+    return word if _surname_in(word, [e for e in word.doc.ents if e.end <= word.i]) else None
+
+
+def _surname_in(word: Token, ents: Iterable[Span]) -> bool:
+    """Is the word the surname of a person named in full among `ents`?"""
+    return word.is_title and any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == word.text for e in ents)
 
 
 def spoken_for(subj: Token) -> Token | None:
@@ -184,7 +189,7 @@ def speaking_subject(subj: Token) -> bool:
     if subj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or subj.pos_ == "PROPN":
         return True
     # A surname the tagger took for a common noun ("Kjær, a Social Democrat, argued"), named in full elsewhere.
-    if subj.is_title and any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == subj.text for e in subj.doc.ents):
+    if _surname_in(subj, subj.doc.ents):
         return True
     if subj.tag_ in {"NNS", "NNPS"}:
         return False
