@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.lexicon import SAY_VERBS
 from pipeline.quotes import Quote, find_quotes, paragraphs
@@ -66,7 +66,8 @@ def quote_cue(doc: Doc, q: Quote, quotes: list[Quote]) -> tuple[Token, Token] | 
                 if found:
                     return found
     prev = max((o.close_at or o.end for o in quotes if o.end <= q.open_at), default=0)
-    before = _tokens_between(doc, prev, q.open_at)
+    # Without the paragraph break: "The Times reports:\n\n“...”" introduces the quote as much as on one line.
+    before = [t for t in _tokens_between(doc, prev, q.open_at) if not t.is_space]
     mark = doc.text[before[-1].idx : q.open_at].strip()[-1:] if before else ""
     # Only the sentence that leads into the quote: a "told" two sentences back is another attribution.
     before = [t for t in before if t.idx >= before[-1].sent.start_char] if before else []
@@ -130,6 +131,38 @@ def direct_claims(doc: Doc, quotes: list[Quote], speech: set[int]) -> tuple[list
     return drafts, used
 
 
+def block_quote_claims(doc: Doc, quotes: list[Quote]) -> list[Draft]:
+    """ "Limbaugh added:" alone at a paragraph's end, and the next paragraph without quotation marks: a block
+    quotation whose indentation the web page lost. Each sentence of that paragraph is the speaker's."""
+    text, drafts = doc.text, []
+    paras = paragraphs(text)
+    for (_, intro_end), (start, end) in zip(paras, paras[1:], strict=False):
+        if text[intro_end - 1] != ":" or any(start <= q.open_at < end for q in quotes):
+            continue
+        colon = doc.char_span(intro_end - 1, intro_end, alignment_mode="expand")
+        cue = _bare_say(colon.sent) if colon is not None else None
+        if cue is None:
+            continue
+        verb, subj = cue
+        cuts = [t.idx for t in doc if t.is_sent_start and start < t.idx < end]
+        for a, b in zip([start, *cuts], [*cuts, end], strict=False):
+            a, b = trimmed(text, a, b)
+            drafts.append(Draft(a, b, "direct", (verb.idx, verb.idx + len(verb)), mention_span(subj)))
+    return drafts
+
+
+def _bare_say(sent: Span) -> tuple[Token, Token] | None:
+    """(verb, subject) of a sentence that only says who speaks: "The governor added:", "He wrote on Twitter:";
+    not "He made three points:" or "Critics listed the flaws:", whose object the colon goes on to spell out."""
+    verb = sent.root
+    if verb.lemma_.lower() not in SAY_VERBS | {"continue"} or verb.pos_ != "VERB":
+        return None
+    if any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr"} for c in verb.children):
+        return None
+    subj = subject_of(verb)
+    return (verb, subj) if subj is not None and speaking_subject(subj) else None
+
+
 # --- putting it together -----------------------------------------------------------------------------------
 
 
@@ -150,7 +183,9 @@ def segment(doc: Doc) -> tuple[list[Draft], list[Quote], list[str]]:
     speech = {i for i, q in enumerate(quotes) if is_claim_quote(doc.text, q)}
     direct, used = direct_claims(doc, quotes, speech)
     spoken = [quotes[i] for i in sorted(speech)]
-    drafts = _without_overlaps(direct + reported_claims(doc, used, spoken) + according_claims(doc, spoken))
+    drafts = _without_overlaps(
+        direct + block_quote_claims(doc, quotes) + reported_claims(doc, used, spoken) + according_claims(doc, spoken)
+    )
     questions = interviewer_paragraphs(doc.text)
     return [d for d in drafts if not any(a <= d.start < b for a, b in questions)], quotes, warnings
 

@@ -873,3 +873,35 @@ def test_responding_by_saying_and_a_campaign_that_speaks():
         ("her refusal to back the levy was a “manufactured” issue", "ana_lopes"),
         ("the advert will air on national television", "rui_matos"),
     ]
+
+
+def test_a_colon_at_a_paragraph_end_hands_the_next_paragraphs_quote_to_its_subject():
+    text = (
+        "Fewer than a third of the donors gave less than 200 euros.\n\n"
+        "The Irish Times reports:\n\n"
+        "\u201cJust 24 percent of the contributors have given 200 euros or less.\u201d"
+    )
+    found, _ = claims(text)
+    assert found == [
+        ("Just 24 percent of the contributors have given 200 euros or less.", "irish_times", "direct", "name")
+    ]
+
+
+def test_a_paragraph_after_x_added_colon_is_a_block_quote_without_marks():
+    text = (
+        "Talk-show host Rhys Corbett mocked the debate rules on Monday.\n\n"
+        "Corbett added:\n\n"
+        "This reeks of fear. She cannot win without rigging it.\n\n"
+        "The campaign did not reply."
+    )
+    found, _ = claims(text)
+    assert found[1:] == [
+        ("This reeks of fear.", "rhys_corbett", "direct", "name"),
+        ("She cannot win without rigging it.", "rhys_corbett", "direct", "name"),
+    ]
+
+
+def test_a_colon_that_introduces_a_list_makes_no_block_quote():
+    text = "Rhys Corbett listed three flaws:\n\nThe plan costs too much and helps too few."
+    found, _ = claims(text)
+    assert found == []
