@@ -157,21 +157,42 @@ def preposed_content(verb: Token, subj: Token) -> list[Token] | None:
 
 def parenthetical_content(verb: Token, subj: Token) -> list[Token] | None:
     """ "The latest test, North Korea said, was its biggest yet": an attribution set off by commas inside the
-    clause it reports (the parser hangs it on the clause's root as parataxis). The claim is the whole sentence, its
+    clause it reports (the parser hangs it on the clause's root as parataxis), and "Lenox was a juggernaut, he
+    said, until it went bankrupt", whose clause goes on after it. The claim is the whole sentence, its
     attribution inside, as with a quote the attribution interrupts."""
     sent, doc = verb.sent, verb.doc
-    if verb.dep_ != "parataxis" or verb.head.i < verb.i:
+    inside_out = _inside_out(verb)
+    if verb.dep_ != "parataxis" and not inside_out:
         return None
+    clause = {t.i for c in verb.children if inside_out and c.dep_ == "conj" for t in c.subtree}
     # From the speaker to the verb's last word on its right ("she told reporters on Friday"); the parser may hang
     # the commas, or even the clause's own opening "If ...", on the verb.
-    right_words = [t for t in verb.subtree if t.i >= verb.i and not t.is_punct]
+    right_words = [t for t in verb.subtree if t.i >= verb.i and not t.is_punct and t.i not in clause]
     left, right = subj.left_edge.i - 1, right_words[-1].i + 1
     if left <= sent.start or right >= sent.end or doc[left].text != "," or doc[right].text != ",":
+        return None
+    # After the attribution, the clause must go on ("until ..."); "..., he said, but B" is a second claim.
+    tail = [c for c in verb.head.children if c.i > right and not c.is_punct]
+    if verb.head.i < verb.i and (not tail or any(c.dep_ in {"cc", "conj"} for c in tail)):
         return None
     # The reported clause is a statement with a subject, not "Asked whether ..., she said, ...".
     if not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in sent.root.children):
         return None
     return _cut_framing(_without_dateline([t for t in sent if not (t.is_punct and t.i == sent.end - 1)]))
+
+
+def _inside_out(verb: Token) -> bool:
+    """ "These employees, Stumpf explained, were well paid": the parser makes the attribution the root, the
+    clause's subject a modifier before it and the clause's verb a conjunct after it, without a subject."""
+    before = any(c.dep_ in {"npadvmod", "dep"} and c.pos_ in {"NOUN", "PROPN"} and c.i < verb.i for c in verb.children)
+    after = [c for c in verb.children if c.dep_ == "conj" and c.i > verb.i and c.pos_ in {"VERB", "AUX"}]
+    return (
+        verb.dep_ == "ROOT"
+        and before
+        and len(after) == 1
+        and not any(c.dep_ in SUBJECT_DEPS for c in after[0].children)
+        and not any(c.dep_ == "cc" for c in verb.children)
+    )
 
 
 def _without_dateline(tokens: list[Token]) -> list[Token]:
@@ -346,8 +367,8 @@ def reported_claims(doc: Doc, used_cues: set[int], quotes: list[Quote]) -> list[
         content = (
             (
                 clause_content(tok)
-                or preposed_content(tok, subj)
                 or parenthetical_content(tok, subj)
+                or preposed_content(tok, subj)
                 or _quoted_object(tok)
             )
             if lemma in SAY_VERBS

@@ -92,7 +92,25 @@ def _nearest_subject(verb: Token, subjects: list[Token]) -> Token | None:
     # "Opening for the Left, Swedish MEP Sara Lindgren called for": the gerund is no subject; the name is.
     if nearest.tag_ == "VBG" or (nearest.tag_ == "NN" and nearest.lower_.endswith("ing")):
         return _name_before(verb) or nearest
-    return _past_a_place_phrase(nearest)
+    return _unclosed_appositive(verb, _past_a_place_phrase(nearest))
+
+
+def _unclosed_appositive(verb: Token, subject: Token) -> Token:
+    """ "To understand the real Dred Scott, Chief Justice Roberts said, one should ...": the parser makes the
+    speaker an appositive of the noun before the comma. A true appositive is closed by a comma before the verb;
+    a name running right up to the verb is its subject."""
+    doc = verb.doc
+    return next(
+        (
+            c
+            for c in subject.children
+            if c.dep_ == "appos"
+            and c.pos_ == "PROPN"
+            and doc[c.left_edge.i - 1].text == ","
+            and c.right_edge.i == verb.i - 1
+        ),
+        subject,
+    )
 
 
 def _governing_verb(verb: Token) -> Token | None:

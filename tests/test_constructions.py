@@ -905,3 +905,25 @@ def test_a_colon_that_introduces_a_list_makes_no_block_quote():
     text = "Rhys Corbett listed three flaws:\n\nThe plan costs too much and helps too few."
     found, _ = claims(text)
     assert found == []
+
+
+def test_a_reported_clause_that_goes_on_after_its_attribution_is_one_claim():
+    text = "Owen Clarke runs the mine. The old pit was profitable, Mr. Clarke said, until the steel price fell in 2015."
+    found, _ = claims(text)
+    assert found == [
+        (
+            "The old pit was profitable, Mr. Clarke said, until the steel price fell in 2015",
+            "owen_clarke",
+            "reported",
+            "name",
+        )
+    ]
+
+
+def test_a_second_clause_after_the_attribution_is_a_second_claim():
+    text = "Owen Clarke runs the mine. The old pit was profitable, he said, but the new one would never pay."
+    found, _ = claims(text)
+    assert found == [
+        ("The old pit was profitable", "owen_clarke", "reported", "pronoun"),
+        ("the new one would never pay", "owen_clarke", "reported", "pronoun"),
+    ]

@@ -10,6 +10,7 @@ import spacy
 from spacy.tokens import Doc
 
 from pipeline.people import after_a_place
+from pipeline.reported import parenthetical_content
 from pipeline.speech import subject_of
 
 VOCAB = spacy.blank("en").vocab
@@ -86,3 +87,54 @@ def test_a_surname_ner_took_for_a_place_only_as_a_modifier_makes_no_organisation
     rows[0] = ("France", "PROPN", "NNP", "nsubj", 2, "B-GPE")
     rows[9] = ("France", "PROPN", "NNP", "appos", 6, "I-PERSON")
     assert after_a_place(parsed(rows)[8:10])
+
+
+def test_a_speaker_the_parser_makes_the_appositive_of_the_noun_before_it_speaks():
+    # "To understand the real Anna Berg, Judge Marsh said, one should read these letters."
+    doc = parsed(
+        [
+            ("To", "PART", "TO", "aux", 1, "O"),
+            ("understand", "VERB", "VB", "advcl", 9, "O"),
+            ("the", "DET", "DT", "det", 5, "O"),
+            ("real", "ADJ", "JJ", "amod", 5, "O"),
+            ("Anna", "PROPN", "NNP", "compound", 5, "B-PERSON"),
+            ("Berg", "PROPN", "NNP", "nsubj", 9, "I-PERSON"),
+            (",", "PUNCT", ",", "punct", 5, "O"),
+            ("Judge", "PROPN", "NNP", "compound", 8, "O"),
+            ("Marsh", "PROPN", "NNP", "appos", 5, "B-PERSON"),
+            ("said", "VERB", "VBD", "parataxis", 13, "O"),
+            (",", "PUNCT", ",", "punct", 9, "O"),
+            ("one", "PRON", "PRP", "nsubj", 13, "O"),
+            ("should", "AUX", "MD", "aux", 13, "O"),
+            ("read", "VERB", "VB", "ROOT", 13, "O"),
+            ("these", "DET", "DT", "det", 15, "O"),
+            ("letters", "NOUN", "NNS", "dobj", 13, "O"),
+            (".", "PUNCT", ".", "punct", 13, "O"),
+        ]
+    )
+    speaker = subject_of(doc[9])
+    assert speaker.text == "Marsh"
+    assert [t.i for t in parenthetical_content(doc[9], speaker)] == list(range(16))
+
+
+def test_an_attribution_the_parser_makes_the_root_of_the_clause_it_interrupts():
+    # "These clerks, Keller explained earlier in the hearing, were well paid."
+    doc = parsed(
+        [
+            ("These", "DET", "DT", "det", 1, "O"),
+            ("clerks", "NOUN", "NNS", "npadvmod", 4, "O"),
+            (",", "PUNCT", ",", "punct", 4, "O"),
+            ("Keller", "PROPN", "NNP", "nsubj", 4, "B-PERSON"),
+            ("explained", "VERB", "VBD", "ROOT", 4, "O"),
+            ("earlier", "ADV", "RBR", "advmod", 4, "O"),
+            ("in", "ADP", "IN", "prep", 5, "O"),
+            ("the", "DET", "DT", "det", 8, "O"),
+            ("hearing", "NOUN", "NN", "pobj", 6, "O"),
+            (",", "PUNCT", ",", "punct", 4, "O"),
+            ("were", "AUX", "VBD", "conj", 4, "O"),
+            ("well", "ADV", "RB", "advmod", 12, "O"),
+            ("paid", "VERB", "VBN", "acomp", 10, "O"),
+            (".", "PUNCT", ".", "punct", 4, "O"),
+        ]
+    )
+    assert [t.i for t in parenthetical_content(doc[4], doc[3])] == list(range(13))
