@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.lexicon import FRAMING_PREPS, POSITION_PREPS, POSITION_VERBS, SAY_VERBS, VENUE_NOUNS
 from pipeline.quotes import OPENERS, Quote
-from pipeline.speech import QUOTE_MARKS, Draft, mention_span, speaking_subject, subject_of, trimmed
+from pipeline.speech import QUOTE_MARKS, Draft, mention_span, second_act, speaking_subject, subject_of, trimmed
 
 OPENING_MARKS = frozenset(OPENERS) - {'"'}  # the marks that tell an opening from a closing one
 CLOSING_MARKS = frozenset("”»")
@@ -53,6 +53,11 @@ def clause_content(verb: Token) -> list[Token] | None:
     tokens = [
         t for t in verb.doc[first : last.right_edge.i + 1] if not (t.dep_ == "mark" and t.i == clause.left_edge.i)
     ]
+    second = [c for c in last.children if second_act(c)]
+    if second:  # the clause ends before the second act and its "and"
+        tokens = [t for t in tokens if t.i < second[0].left_edge.i]
+        while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].text == ","):
+            tokens.pop()
     return _cut_framing(tokens + _but_tail(verb, last))
 
 
@@ -252,6 +257,9 @@ def position_content(verb: Token, subj: Token) -> list[Token] | None:
         # "calling for the ban to go and for the EU to ...": the "and" joins two positions, not a new clause.
         if child.dep_ == "cc" and n + 1 < len(rights) and _is_for_clause(rights[n + 1]):
             continue
+        # "called for ways around the veto, including coalitions of the willing": examples of the position.
+        if child.text == "," and n + 1 < len(rights) and rights[n + 1].lower_ == "including":
+            continue
         # A quoted fragment is the position itself ("called the report “a shopping list”"), not framing.
         if child.text in QUOTE_MARKS:
             right, in_fragment = max(right, child.i), not in_fragment
@@ -264,7 +272,8 @@ def position_content(verb: Token, subj: Token) -> list[Token] | None:
             break
         right = max(t.i for t in child.subtree)
     # An appositive between subject and verb ("Weber, head of the EPP, had called for") starts it at the verb.
-    adjacent = subj.i < verb.i and not any(t.is_punct for t in verb.doc[subj.i + 1 : verb.i])
+    # So does a second act after a reported clause ("said she would ... and warned against").
+    adjacent = subj.i < verb.i and not any(t.is_punct for t in verb.doc[subj.i + 1 : verb.i]) and not second_act(verb)
     # (From after the last comma in the subject's phrase: not "Opening for the Left, [Swedish MEP Sara Lindgren]".)
     commas = [t.i for t in verb.doc[subj.left_edge.i : subj.i] if t.text == ","]
     start = (

@@ -13,6 +13,8 @@ from pipeline.lexicon import (
     ORG_NOUNS,
     ORG_PRONOUNS,
     PERSON_PRONOUNS,
+    POSITION_VERBS,
+    SAY_VERBS,
     SPOKESPEOPLE,
     TITLE_NOUNS,
     UNNAMED_DETERMINERS,
@@ -119,10 +121,27 @@ def _governing_verb(verb: Token) -> Token | None:
     asked about the agreement, said only that ...")."""
     if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB":
         return verb.head.head
+    if second_act(verb):
+        return verb.head.head
     asked = verb.dep_ == "dep" and verb.head.lemma_ == "ask" and verb.doc[verb.i - 1].text == ","
     if (verb.dep_ in {"advcl", "xcomp", "conj", "acl"} or asked) and verb.head is not verb:
         return verb.head
     return None
+
+
+def second_act(verb: Token) -> bool:
+    """ "Ruiz said she would order a review and warned against hackers": the parser joins "warned" to the reported
+    clause, but a past tense cannot share that clause's "would": the speaker did it, a second act."""
+    clause = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBD"
+        and verb.lemma_.lower() in SAY_VERBS | POSITION_VERBS
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
+        and clause.dep_ == "ccomp"
+        and clause.head.lemma_.lower() in SAY_VERBS
+        and any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
+    )
 
 
 def _past_a_place_phrase(subject: Token) -> Token:

@@ -927,3 +927,31 @@ def test_a_second_clause_after_the_attribution_is_a_second_claim():
         ("The old pit was profitable", "owen_clarke", "reported", "pronoun"),
         ("the new one would never pay", "owen_clarke", "reported", "pronoun"),
     ]
+
+
+def test_a_past_tense_verb_after_a_would_clause_is_the_speakers_second_act():
+    text = "Ana Ruiz said the levy would hurt small farms and called for a review of the whole scheme."
+    found, _ = claims(text)
+    assert found == [
+        ("the levy would hurt small farms", "ana_ruiz", "reported", "name"),
+        ("called for a review of the whole scheme", "ana_ruiz", "reported", "name"),
+    ]
+
+
+def test_a_verb_that_shares_the_reported_clauses_would_stays_in_it():
+    text = "Ana Ruiz said the minister would resign and call an election."
+    found, _ = claims(text)
+    assert found == [("the minister would resign and call an election", "ana_ruiz", "reported", "name")]
+
+
+def test_examples_after_including_belong_to_the_position():
+    text = "Ana Ruiz called for new routes around the veto, including a coalition of willing states."
+    found, _ = claims(text)
+    assert found == [
+        (
+            "Ana Ruiz called for new routes around the veto, including a coalition of willing states",
+            "ana_ruiz",
+            "reported",
+            "name",
+        )
+    ]
