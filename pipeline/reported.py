@@ -53,12 +53,38 @@ def clause_content(verb: Token) -> list[Token] | None:
     tokens = [
         t for t in verb.doc[first : last.right_edge.i + 1] if not (t.dep_ == "mark" and t.i == clause.left_edge.i)
     ]
-    second = [c for c in last.children if second_act(c)]
-    if second:  # the clause ends before the second act and its "and"
-        tokens = [t for t in tokens if t.i < second[0].left_edge.i]
-        while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].text == ","):
-            tokens.pop()
+    second = [c for c in last.children if second_act(c) or _that_again(c)]
+    if second:  # the clause ends before the second act, or the second "that", and its "and"
+        tokens = _without_joins([t for t in tokens if t.i < second[0].left_edge.i])
     return _cut_framing(tokens + _but_tail(verb, last))
+
+
+def _that_again(clause: Token) -> bool:
+    """ "said Russia had moved submarines, and that China's presence was a question": a second clause of what was
+    said, its own claim."""
+    return clause.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def further_clauses(verb: Token) -> list[list[Token]]:
+    """The second "that"-clauses of the verb's reported clause, each without its "that" and up to the next one (or
+    the end of the whole clause: the parser may hang the end of the second on the first)."""
+    parts = []
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
+        cuts = [c for c in clause.children if _that_again(c) or second_act(c)]
+        for n, conj in enumerate(cuts):
+            if not _that_again(conj):
+                continue
+            end = cuts[n + 1].left_edge.i if n + 1 < len(cuts) else clause.right_edge.i + 1
+            tokens = [t for t in verb.doc[conj.left_edge.i : end] if not (t.head == conj and t.dep_ == "mark")]
+            parts.append(_without_joins(tokens))
+    return parts
+
+
+def _without_joins(tokens: list[Token]) -> list[Token]:
+    """Without the trailing "and" or comma that joined the next clause."""
+    while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].text == ","):
+        tokens = tokens[:-1]
+    return tokens
 
 
 def _framed_clause(verb: Token) -> list[Token] | None:
@@ -388,7 +414,8 @@ def reported_claims(doc: Doc, used_cues: set[int], quotes: list[Quote]) -> list[
         if not content:
             continue
         cue, source = (tok.idx, tok.idx + len(tok)), mention_span(subj)
-        for part in [content, continued_clause(tok) if lemma in SAY_VERBS else None]:
+        more = [continued_clause(tok), *further_clauses(tok)] if lemma in SAY_VERBS else []
+        for part in [content, *more]:
             part = _before_quote(part, in_quote) if part else None
             if not part:
                 continue

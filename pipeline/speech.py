@@ -130,16 +130,21 @@ def _governing_verb(verb: Token) -> Token | None:
 
 
 def second_act(verb: Token) -> bool:
-    """ "Ruiz said she would order a review and warned against hackers": the parser joins "warned" to the reported
-    clause, but a past tense cannot share that clause's "would": the speaker did it, a second act."""
+    """What the parser joins to a reported clause though the speaker did it: "Ruiz said she would order a review
+    and warned against hackers" (a past tense cannot share the clause's "would"), and "Marchal argued that parts
+    should come from Europe, noting that ..." (a participle of saying after a comma)."""
     clause = verb.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAY_VERBS or verb.i < clause.i:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        return lemma in SAY_VERBS and verb.doc[verb.i - 1].text == ","
     return (
         verb.dep_ == "conj"
         and verb.tag_ == "VBD"
-        and verb.lemma_.lower() in SAY_VERBS | POSITION_VERBS
-        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
-        and clause.dep_ == "ccomp"
-        and clause.head.lemma_.lower() in SAY_VERBS
+        and lemma in SAY_VERBS | POSITION_VERBS
         and any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
     )
 

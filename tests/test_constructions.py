@@ -955,3 +955,38 @@ def test_examples_after_including_belong_to_the_position():
             "name",
         )
     ]
+
+
+def test_said_that_a_and_that_b_is_two_claims():
+    text = "Ana Ruiz said the toll had failed, and that the city should scrap it before the summer."
+    found, _ = claims(text)
+    assert found == [
+        ("the toll had failed", "ana_ruiz", "reported", "name"),
+        ("the city should scrap it before the summer", "ana_ruiz", "reported", "name"),
+    ]
+
+
+def test_a_participle_of_saying_after_the_reported_clause_is_a_claim_of_its_own():
+    text = "Ana Ruiz argued that most parts should come from Europe, noting that local makers were now the best."
+    found, _ = claims(text)
+    assert found == [
+        ("most parts should come from Europe", "ana_ruiz", "reported", "name"),
+        ("local makers were now the best", "ana_ruiz", "reported", "name"),
+    ]
+
+
+def test_the_second_that_clause_runs_to_the_end_the_parser_hung_on_the_first():
+    text = (
+        "Senator Bill Harrow defended the withdrawal. He said the WHO had \u201ccovered for Beijing\u201d during COVID "
+        "and that America should not sign any deal that gave a foreign body a say over its health policy."
+    )
+    found, _ = claims(text)
+    assert found[1:] == [
+        ("the WHO had \u201ccovered for Beijing\u201d during COVID", "bill_harrow", "reported", "pronoun"),
+        (
+            "America should not sign any deal that gave a foreign body a say over its health policy",
+            "bill_harrow",
+            "reported",
+            "pronoun",
+        ),
+    ]
