@@ -69,15 +69,24 @@ def further_clauses(verb: Token) -> list[list[Token]]:
     """The second "that"-clauses of the verb's reported clause, each without its "that" and up to the next one (or
     the end of the whole clause: the parser may hang the end of the second on the first)."""
     parts = []
-    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
+    venue = _venue_clause(verb)
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i] or ([venue] if venue else [])
+    # "said it would not speculate, but that all options remained open": the parser may join the second to the verb.
+    parts += [_without_joins(_without_that(conj)) for conj in verb.children if conj.i > verb.i and _that_again(conj)]
+    for clause in clauses:
         cuts = [c for c in clause.children if _that_again(c) or second_act(c)]
         for n, conj in enumerate(cuts):
             if not _that_again(conj):
                 continue
             end = cuts[n + 1].left_edge.i if n + 1 < len(cuts) else clause.right_edge.i + 1
-            tokens = [t for t in verb.doc[conj.left_edge.i : end] if not (t.head == conj and t.dep_ == "mark")]
-            parts.append(_without_joins(tokens))
+            parts.append(_without_joins(_without_that(conj, end)))
     return parts
+
+
+def _without_that(conj: Token, end: int | None = None) -> list[Token]:
+    """The clause from its left edge up to `end` (its own end by default), without its "that"."""
+    stop = conj.right_edge.i + 1 if end is None else end
+    return [t for t in conj.doc[conj.left_edge.i : stop] if not (t.head == conj and t.dep_ == "mark")]
 
 
 def _without_joins(tokens: list[Token]) -> list[Token]:

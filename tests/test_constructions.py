@@ -990,3 +990,15 @@ def test_the_second_that_clause_runs_to_the_end_the_parser_hung_on_the_first():
             "pronoun",
         ),
     ]
+
+
+def test_but_that_b_after_the_reported_clause_is_a_second_claim():
+    text = (
+        "The Commission spoke on Monday. Asked whether the bloc would retaliate, it said it would not speculate, "
+        'but that all options remained "on the table" in any trade dispute.'
+    )
+    found, _ = claims(text)
+    assert found == [
+        ("it would not speculate", "commission", "reported", "pronoun"),
+        ('all options remained "on the table" in any trade dispute', "commission", "reported", "pronoun"),
+    ]
