@@ -308,7 +308,8 @@ def position_content(verb: Token, subj: Token) -> list[Token] | None:
         right = max(t.i for t in child.subtree)
     # An appositive between subject and verb ("Weber, head of the EPP, had called for") starts it at the verb.
     # So does a second act after a reported clause ("said she would ... and warned against").
-    adjacent = subj.i < verb.i and not any(t.is_punct for t in verb.doc[subj.i + 1 : verb.i]) and not second_act(verb)
+    borrowed = second_act(verb) and subj.head != verb  # "... and called for", not "... and he called for"
+    adjacent = subj.i < verb.i and not any(t.is_punct for t in verb.doc[subj.i + 1 : verb.i]) and not borrowed
     # (From after the last comma in the subject's phrase: not "Opening for the Left, [Swedish MEP Sara Lindgren]".)
     commas = [t.i for t in verb.doc[subj.left_edge.i : subj.i] if t.text == ","]
     start = (
@@ -428,10 +429,27 @@ def reported_claims(doc: Doc, used_cues: set[int], quotes: list[Quote]) -> list[
             part = _before_quote(part, in_quote) if part else None
             if not part:
                 continue
+            part = _closing_mark(part)
             start, end = trimmed(doc.text, *_span_chars(part), trailing=".")
             if end - start >= 8 and sum(in_quote[start:end]) <= (end - start) / 2:
                 drafts.append(Draft(start, end, "reported", cue, source))
     return drafts
+
+
+def _closing_mark(part: list[Token]) -> list[Token]:
+    """With the closing mark of a quoted fragment the part opens but does not close ("... as “a fantasy”"): the parser
+    may hang that mark outside the clause."""
+    doc, last = part[0].doc, part[-1]
+    if last.i + 1 >= len(doc):
+        return part
+    marks = [t.text for t in part]
+    # „German“ closes with the mark English opens with.
+    openers, closers = ({"„"}, {"“", "”"}) if "„" in marks else ({"“", "«"}, {"”", "»"})
+    opened = sum(m in openers for m in marks) > sum(m in closers for m in marks)
+    after = doc[last.i + 1].text
+    if (opened and after in closers) or (marks.count('"') % 2 and after == '"'):
+        return [*part, doc[last.i + 1]]
+    return part
 
 
 def _before_quote(part: list[Token], in_quote: list[bool]) -> list[Token]:

@@ -130,23 +130,22 @@ def _governing_verb(verb: Token) -> Token | None:
 
 
 def second_act(verb: Token) -> bool:
-    """What the parser joins to a reported clause though the speaker did it: "Ruiz said she would order a review
-    and warned against hackers" (a past tense cannot share the clause's "would"), and "Marchal argued that parts
-    should come from Europe, noting that ..." (a participle of saying after a comma)."""
+    """What the parser joins to a reported clause though the speaker did it: "Ruiz said the plan was dead and
+    called for talks", "... and he called for ...", "..., pointing to new frigates" (a past tense or a participle
+    of saying or taking a position, coordinated or after a comma)."""
     clause = verb.head
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAY_VERBS or verb.i < clause.i:
         return False
-    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children):
+    if verb.lemma_.lower() not in SAY_VERBS | POSITION_VERBS or any(
+        c.dep_ in {"aux", "auxpass"} for c in verb.children
+    ):
         return False
-    lemma = verb.lemma_.lower()
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
-        return lemma in SAY_VERBS and verb.doc[verb.i - 1].text == ","
-    return (
-        verb.dep_ == "conj"
-        and verb.tag_ == "VBD"
-        and lemma in SAY_VERBS | POSITION_VERBS
-        and any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
-    )
+        return not subjects and verb.doc[verb.i - 1].text == ","
+    # Its own subject only when it is he or she: "..., and he called for ...".
+    own = all(s.lower_ in {"he", "she"} for s in subjects)
+    return verb.dep_ == "conj" and verb.tag_ == "VBD" and own
 
 
 def _past_a_place_phrase(subject: Token) -> Token:

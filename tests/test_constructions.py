@@ -1002,3 +1002,28 @@ def test_but_that_b_after_the_reported_clause_is_a_second_claim():
         ("it would not speculate", "commission", "reported", "pronoun"),
         ('all options remained "on the table" in any trade dispute', "commission", "reported", "pronoun"),
     ]
+
+
+def test_a_position_verb_joined_to_the_reported_clause_is_the_speakers_own_claim():
+    text = "Ana Ruiz said the toll had failed and called for a review, and she urged the council to wait."
+    found, _ = claims(text)
+    assert found == [
+        ("the toll had failed", "ana_ruiz", "reported", "name"),
+        ("called for a review", "ana_ruiz", "reported", "name"),
+        ("she urged the council to wait", "ana_ruiz", "reported", "pronoun"),
+    ]
+
+
+def test_a_participle_after_the_reported_clause_starts_its_own_claim():
+    text = "Ana Ruiz said Madrid would keep the toll, pointing to a fall in traffic on the old road."
+    found, _ = claims(text)
+    assert found == [
+        ("Madrid would keep the toll", "ana_ruiz", "reported", "name"),
+        ("pointing to a fall in traffic on the old road", "ana_ruiz", "reported", "name"),
+    ]
+
+
+def test_a_reported_clause_keeps_the_closing_mark_of_its_quoted_fragment():
+    text = "Ana Ruiz said the toll was \u201ca tax on the poor\u201d and called for a review."
+    found, _ = claims(text)
+    assert found[0] == ("the toll was \u201ca tax on the poor\u201d", "ana_ruiz", "reported", "name")
