@@ -286,19 +286,27 @@ def position_content(verb: Token, subj: Token) -> list[Token] | None:
     ]
     if not objects or _moving_on(verb) or _pressed_on(verb):
         return None
-    right, in_fragment = verb.i, False
+    right = verb.i
     rights = list(verb.rights)
     for n, child in enumerate(rights):
         # "calling for the ban to go and for the EU to ...": the "and" joins two positions, not a new clause.
         if child.dep_ == "cc" and n + 1 < len(rights) and _is_for_clause(rights[n + 1]):
+            continue
+        # "urged ministers to stop fighting and approve the fund": a bare verb shares the "to" of the position.
+        if child.dep_ == "cc" and n + 1 < len(rights) and _shares_to(verb, rights[n + 1]):
+            continue
+        if _shares_to(verb, child):
+            right = max(t.i for t in child.subtree)
             continue
         # "called for ways around the veto, including coalitions of the willing": examples of the position.
         if child.text == "," and n + 1 < len(rights) and rights[n + 1].lower_ == "including":
             continue
         # A quoted fragment is the position itself ("called the report “a shopping list”"), not framing.
         if child.text in QUOTE_MARKS:
-            right, in_fragment = max(right, child.i), not in_fragment
+            right = max(right, child.i)
             continue
+        # Inside the fragment while the marks since the verb are odd; its opening mark may hang elsewhere.
+        in_fragment = sum(t.text in QUOTE_MARKS for t in verb.doc[verb.i + 1 : child.i]) % 2 == 1
         if _is_framing(child) and not in_fragment:
             # "called on Tuesday for France to ...", "urged MEPs on Tuesday to back ...": framing with more of the
             # position after it does not end it.
@@ -323,6 +331,12 @@ def position_content(verb: Token, subj: Token) -> list[Token] | None:
     if verb.dep_ == "csubj" and head.i == right + 1 and head.tag_ == "VBZ" and head.text.endswith("s"):
         right = max(t.i for t in head.subtree if not t.is_punct)
     return _cut_framing(list(verb.doc[start : right + 1]))
+
+
+def _shares_to(verb: Token, conj: Token) -> bool:
+    """A bare verb joined to a position verb of another form, with no subject or "that" of its own."""
+    own = any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in conj.children)
+    return conj.dep_ == "conj" and conj.tag_ == "VB" and verb.tag_ != "VB" and not own
 
 
 def _moving_on(verb: Token) -> bool:

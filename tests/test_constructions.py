@@ -1027,3 +1027,19 @@ def test_a_reported_clause_keeps_the_closing_mark_of_its_quoted_fragment():
     text = "Ana Ruiz said the toll was \u201ca tax on the poor\u201d and called for a review."
     found, _ = claims(text)
     assert found[0] == ("the toll was \u201ca tax on the poor\u201d", "ana_ruiz", "reported", "name")
+
+
+def test_a_position_ends_at_its_quoted_fragment_before_a_second_verb():
+    text = (
+        "Jean Marchand dismissed the pact as \u201ca machine for moving migrants\u201d and said his group would resist."
+    )
+    found, _ = claims(text)
+    assert found == [
+        (
+            "Jean Marchand dismissed the pact as \u201ca machine for moving migrants\u201d",
+            "jean_marchand",
+            "reported",
+            "name",
+        ),
+        ("his group would resist", "jean_marchand", "reported", "name"),
+    ]
