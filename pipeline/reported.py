@@ -50,10 +50,14 @@ def clause_content(verb: Token) -> list[Token] | None:
     # From after "that", also when a word of the verb's comes before it ("said only that ...").
     that = next((c for c in clause.lefts if c.dep_ == "mark" and c.lower_ == "that"), None)
     first = that.i + 1 if that is not None else clause.left_edge.i
+    # "told the Bundestag that voluntary pledges had failed": a "that" before a plural is no determiner.
+    opening = verb.doc[first]
+    if opening.lower_ == "that" and opening.dep_ == "det" and opening.head.tag_ in {"NNS", "NNPS"}:
+        first += 1
     tokens = [
         t for t in verb.doc[first : last.right_edge.i + 1] if not (t.dep_ == "mark" and t.i == clause.left_edge.i)
     ]
-    second = [c for c in last.children if second_act(c) or _that_again(c)]
+    second = _cuts(last)
     if second:  # the clause ends before the second act, or the second "that", and its "and"
         tokens = _without_joins([t for t in tokens if t.i < second[0].left_edge.i])
     return _cut_framing(tokens + _but_tail(verb, last))
@@ -74,13 +78,19 @@ def further_clauses(verb: Token) -> list[list[Token]]:
     # "said it would not speculate, but that all options remained open": the parser may join the second to the verb.
     parts += [_without_joins(_without_that(conj)) for conj in verb.children if conj.i > verb.i and _that_again(conj)]
     for clause in clauses:
-        cuts = [c for c in clause.children if _that_again(c) or second_act(c)]
+        cuts = _cuts(clause)
         for n, conj in enumerate(cuts):
             if not _that_again(conj):
                 continue
             end = cuts[n + 1].left_edge.i if n + 1 < len(cuts) else clause.right_edge.i + 1
             parts.append(_without_joins(_without_that(conj, end)))
     return parts
+
+
+def _cuts(clause: Token) -> list[Token]:
+    """Where a reported clause ends: at the speaker's second act or at a second "that", in text order."""
+    inside = (t for t in clause.subtree if t.i > clause.i)
+    return sorted((t for t in inside if second_act(t) or (t.head == clause and _that_again(t))), key=lambda t: t.i)
 
 
 def _without_that(conj: Token, end: int | None = None) -> list[Token]:

@@ -122,7 +122,8 @@ def _governing_verb(verb: Token) -> Token | None:
     if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB":
         return verb.head.head
     if second_act(verb):
-        return verb.head.head
+        clause = reported_clause(verb)
+        return clause.head if clause is not None else None
     asked = verb.dep_ == "dep" and verb.head.lemma_ == "ask" and verb.doc[verb.i - 1].text == ","
     if (verb.dep_ in {"advcl", "xcomp", "conj", "acl"} or asked) and verb.head is not verb:
         return verb.head
@@ -132,20 +133,24 @@ def _governing_verb(verb: Token) -> Token | None:
 def second_act(verb: Token) -> bool:
     """What the parser joins to a reported clause though the speaker did it: "Ruiz said the plan was dead and
     called for talks", "... and he called for ...", "..., pointing to new frigates" (a past tense or a participle
-    of saying or taking a position, coordinated or after a comma)."""
-    clause = verb.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAY_VERBS or verb.i < clause.i:
+    of saying or taking a position, coordinated or after a comma, anywhere in the clause's tree)."""
+    clause = reported_clause(verb)
+    if clause is None or verb.i < clause.i or verb.lemma_.lower() not in SAY_VERBS | POSITION_VERBS:
         return False
-    if verb.lemma_.lower() not in SAY_VERBS | POSITION_VERBS or any(
-        c.dep_ in {"aux", "auxpass"} for c in verb.children
-    ):
+    if any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
         return False
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
-        return not subjects and verb.doc[verb.i - 1].text == ","
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # ", noting that ...", ", while warning that ..."
+        before = verb.doc[verb.i - 2 : verb.i]
+        return not subjects and (before[-1].text == "," or [t.lower_ for t in before] == [",", "while"])
     # Its own subject only when it is he or she: "..., and he called for ...".
     own = all(s.lower_ in {"he", "she"} for s in subjects)
     return verb.dep_ == "conj" and verb.tag_ == "VBD" and own
+
+
+def reported_clause(token: Token) -> Token | None:
+    """The head of the reported clause the token sits in: its nearest ancestor that is a verb of saying's ccomp."""
+    return next((a for a in token.ancestors if a.dep_ == "ccomp" and a.head.lemma_.lower() in SAY_VERBS), None)
 
 
 def _past_a_place_phrase(subject: Token) -> Token:

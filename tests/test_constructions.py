@@ -1043,3 +1043,31 @@ def test_a_position_ends_at_its_quoted_fragment_before_a_second_verb():
         ),
         ("his group would resist", "jean_marchand", "reported", "name"),
     ]
+
+
+def test_a_second_act_the_parser_hangs_deep_in_the_reported_clause():
+    text = (
+        "Lenz also warned that the filters the proposal relies on would flood investigators with false alarms, "
+        "and called for binding rules on testing."
+    )
+    found, _ = claims(text)
+    assert found == [
+        ("the filters the proposal relies on would flood investigators with false alarms", "lenz", "reported", "name"),
+        ("called for binding rules on testing", "lenz", "reported", "name"),
+    ]
+
+
+def test_while_warning_that_after_a_reported_clause_is_a_claim_of_its_own():
+    text = "Ana Ruiz said Madrid would keep the toll, while warning that the old road was unsafe."
+    found, _ = claims(text)
+    assert found == [
+        ("Madrid would keep the toll", "ana_ruiz", "reported", "name"),
+        ("the old road was unsafe", "ana_ruiz", "reported", "name"),
+    ]
+
+
+def test_that_before_a_plural_opens_the_reported_clause():
+    found, _ = claims(
+        "Mira Schulte, the Greens\u2019 farm spokeswoman, told the Bundestag that voluntary pledges had failed."
+    )
+    assert found == [("voluntary pledges had failed", "mira_schulte", "reported", "name")]
