@@ -60,7 +60,28 @@ def clause_content(verb: Token) -> list[Token] | None:
     second = _cuts(last)
     if second:  # the clause ends before the second act, or the second "that", and its "and"
         tokens = _without_joins([t for t in tokens if t.i < second[0].left_edge.i])
-    return _cut_framing(tokens + _but_tail(verb, last))
+    return _cut_framing(_without_scene(tokens, last) + _but_tail(verb, last))
+
+
+def _without_scene(tokens: list[Token], clause: Token) -> list[Token]:
+    """Without the scene the journalist sets after a comma at the clause's end: ", in a heated debate ahead of the
+    summit", ", even as Brussels stepped up pressure", ", hours after leaders agreed"; not ", as required by law"
+    (no subject of its own: still what was said)."""
+    spine = [clause]  # "had to use the assets, in a debate": the scene may hang on the clause's xcomp
+    while (xcomp := next((c for c in spine[-1].rights if c.dep_ == "xcomp"), None)) is not None:
+        spine.append(xcomp)
+    rights = (c for verb in spine for c in verb.rights if c.i > verb.i and c.doc[c.left_edge.i - 1].text == ",")
+    for child in sorted(rights, key=lambda c: c.i):
+        if sum(t.text in QUOTE_MARKS for t in tokens if t.i < child.i) % 2:  # inside a quoted fragment
+            continue
+        marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+        own_subject = any(c.dep_ in SUBJECT_DEPS for c in child.children)
+        scene = (child.dep_ == "advcl" and own_subject and marks & {"as", "after", "while"}) or (
+            child.dep_ == "prep" and _is_framing(child)
+        )
+        if scene:
+            return _without_joins([t for t in tokens if t.i < child.left_edge.i])
+    return tokens
 
 
 def _that_again(clause: Token) -> bool:

@@ -232,6 +232,8 @@ def speaking_subject(subj: Token) -> bool:
     # "Farmers, ..., called for": NER takes a plural capitalised only because it opens the sentence for a name.
     if subj.tag_ == "NNS" and subj.i == subj.sent.start and subj.ent_iob_ in {"B", ""} and not _name_goes_on(subj):
         return False
+    if _plural_title(subj) and subj.ent_type_ != "PERSON":
+        return False
     if subj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or subj.pos_ == "PROPN":
         return True
     # A surname the tagger took for a common noun ("Kjær, a Social Democrat, argued"), named in full elsewhere.
@@ -246,6 +248,12 @@ def speaking_subject(subj: Token) -> bool:
         or phrase.endswith("year-old")
         or any(c.ent_type_ in {"ORG", "GPE", "NORP"} for c in subj.children if c.dep_ in {"compound", "amod", "poss"})
     )
+
+
+def _plural_title(subj: Token) -> bool:
+    """ "Opposition MPs warned": a plural of a title, tagged a name, is a group."""
+    lower = subj.lower_
+    return lower.endswith("s") and lower[:-1] in TITLE_NOUNS
 
 
 def called_an_organisation(subj: Token) -> bool:

@@ -1071,3 +1071,28 @@ def test_that_before_a_plural_opens_the_reported_clause():
         "Mira Schulte, the Greens\u2019 farm spokeswoman, told the Bundestag that voluntary pledges had failed."
     )
     assert found == [("voluntary pledges had failed", "mira_schulte", "reported", "name")]
+
+
+def test_the_scene_after_a_reported_clause_is_the_journalists():
+    text = (
+        "Ana Ruiz said Madrid would keep the toll, even as Brussels stepped up pressure on it. "
+        "Luis Ortega said Europe had to use the frozen assets to finance Ukraine, "
+        "in a heated debate ahead of the summit."
+    )
+    found, _ = claims(text)
+    assert found == [
+        ("Madrid would keep the toll", "ana_ruiz", "reported", "name"),
+        ("Europe had to use the frozen assets to finance Ukraine", "luis_ortega", "reported", "name"),
+    ]
+
+
+def test_a_condition_without_a_subject_stays_in_the_reported_clause():
+    found, _ = claims("Ana Ruiz said the deficit had to fall below 3 percent, as required under EU rules.")
+    assert found == [
+        ("the deficit had to fall below 3 percent, as required under EU rules", "ana_ruiz", "reported", "name")
+    ]
+
+
+def test_a_plural_title_is_an_unnamed_group():
+    found, _ = claims("Several Socialist MEPs said privately that they were open to a compromise.")
+    assert found == []
