@@ -526,6 +526,12 @@ def according_claims(doc: Doc, quotes: list[Quote]) -> list[Draft]:
             continue
         framing = {t.i for t in tok.subtree}
         rest = [t for t in tok.sent if t.i not in framing]
+        # "According to Nowicka, a binding target would ...": the parser may hang Y's subject on the attribution (as
+        # an appositive or a second object); Y without a subject then starts after the attribution's last comma.
+        commas = [t.i for t in tok.subtree if t.text == "," and t.i > to.i]
+        root = tok.sent.root
+        if rest and commas and root.i not in framing and not any(c.dep_ in SUBJECT_DEPS for c in root.children):
+            rest = [t for t in tok.sent if t.i not in framing or t.i > commas[-1]]
         if not rest:
             continue
         start, end = trimmed(doc.text, *_span_chars(rest), trailing=".")

@@ -10,7 +10,7 @@ import spacy
 from spacy.tokens import Doc
 
 from pipeline.people import after_a_place
-from pipeline.reported import parenthetical_content
+from pipeline.reported import according_claims, parenthetical_content
 from pipeline.speech import subject_of
 
 VOCAB = spacy.blank("en").vocab
@@ -138,3 +138,29 @@ def test_an_attribution_the_parser_makes_the_root_of_the_clause_it_interrupts():
         ]
     )
     assert [t.i for t in parenthetical_content(doc[4], doc[3])] == list(range(13))
+
+
+def test_according_to_x_keeps_the_subject_the_parser_hung_on_x():
+    # "According to Brandt, the question of a shield is for the chancellor to settle."
+    doc = parsed(
+        [
+            ("According", "VERB", "VBG", "prep", 9, "O"),
+            ("to", "ADP", "IN", "prep", 0, "O"),
+            ("Brandt", "PROPN", "NNP", "pobj", 1, "B-PERSON"),
+            (",", "PUNCT", ",", "punct", 2, "O"),
+            ("the", "DET", "DT", "det", 5, "O"),
+            ("question", "NOUN", "NN", "appos", 2, "O"),
+            ("of", "ADP", "IN", "prep", 5, "O"),
+            ("a", "DET", "DT", "det", 8, "O"),
+            ("shield", "NOUN", "NN", "pobj", 6, "O"),
+            ("is", "AUX", "VBZ", "ROOT", 9, "O"),
+            ("for", "SCONJ", "IN", "mark", 14, "O"),
+            ("the", "DET", "DT", "det", 12, "O"),
+            ("chancellor", "NOUN", "NN", "nsubj", 14, "O"),
+            ("to", "PART", "TO", "aux", 14, "O"),
+            ("settle", "VERB", "VB", "advcl", 9, "O"),
+            (".", "PUNCT", ".", "punct", 9, "O"),
+        ]
+    )
+    [draft] = according_claims(doc, [])
+    assert doc.text[draft.start : draft.end] == "the question of a shield is for the chancellor to settle"
