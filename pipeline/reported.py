@@ -5,6 +5,8 @@ Rules over spaCy's dependency parse; the subject of the verb of saying is the cl
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Doc, Token
 
 from pipeline.lexicon import FRAMING_PREPS, POSITION_PREPS, POSITION_VERBS, SAY_VERBS, VENUE_NOUNS
@@ -72,7 +74,7 @@ def _without_scene(tokens: list[Token], clause: Token) -> list[Token]:
         spine.append(xcomp)
     rights = (c for verb in spine for c in verb.rights if c.i > verb.i and c.doc[c.left_edge.i - 1].text == ",")
     for child in sorted(rights, key=lambda c: c.i):
-        if sum(t.text in QUOTE_MARKS for t in tokens if t.i < child.i) % 2:  # inside a quoted fragment
+        if _odd_marks(t for t in tokens if t.i < child.i):  # inside a quoted fragment
             continue
         marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
         own_subject = any(c.dep_ in SUBJECT_DEPS for c in child.children)
@@ -82,6 +84,11 @@ def _without_scene(tokens: list[Token], clause: Token) -> list[Token]:
         if scene:
             return _without_joins([t for t in tokens if t.i < child.left_edge.i])
     return tokens
+
+
+def _odd_marks(tokens: Iterable[Token]) -> bool:
+    """An odd number of quotation marks: what follows is inside a quoted fragment."""
+    return sum(t.text in QUOTE_MARKS for t in tokens) % 2 == 1
 
 
 def _that_again(clause: Token) -> bool:
@@ -337,7 +344,7 @@ def position_content(verb: Token, subj: Token) -> list[Token] | None:
             right = max(right, child.i)
             continue
         # Inside the fragment while the marks since the verb are odd; its opening mark may hang elsewhere.
-        in_fragment = sum(t.text in QUOTE_MARKS for t in verb.doc[verb.i + 1 : child.i]) % 2 == 1
+        in_fragment = _odd_marks(verb.doc[verb.i + 1 : child.i])
         if _is_framing(child) and not in_fragment:
             # "called on Tuesday for France to ...", "urged MEPs on Tuesday to back ...": framing with more of the
             # position after it does not end it.

@@ -44,11 +44,14 @@ def is_claim_quote(text: str, q: Quote) -> bool:
 
 def quote_sentences(doc: Doc, q: Quote) -> list[tuple[int, int]]:
     """Split a quote at spaCy's sentence starts inside it; trailing commas and dashes dropped."""
-    text = doc.text
-    cuts = [t.idx for t in doc if t.is_sent_start and q.start < t.idx < q.end]
-    edges = [q.start, *cuts, q.end]
-    pieces = [trimmed(text, a, b) for a, b in zip(edges, edges[1:], strict=False)]
-    return [(a, b) for a, b in pieces if any(ch.isalnum() for ch in text[a:b])]
+    return [(a, b) for a, b in _sentence_pieces(doc, q.start, q.end) if any(ch.isalnum() for ch in doc.text[a:b])]
+
+
+def _sentence_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The text from `start` to `end` cut at spaCy's sentence starts, each piece trimmed."""
+    cuts = [t.idx for t in doc if t.is_sent_start and start < t.idx < end]
+    edges = [start, *cuts, end]
+    return [trimmed(doc.text, a, b) for a, b in zip(edges, edges[1:], strict=False)]
 
 
 def quote_cue(doc: Doc, q: Quote, quotes: list[Quote]) -> tuple[Token, Token] | None:
@@ -144,9 +147,7 @@ def block_quote_claims(doc: Doc, quotes: list[Quote]) -> list[Draft]:
         if cue is None:
             continue
         verb, subj = cue
-        cuts = [t.idx for t in doc if t.is_sent_start and start < t.idx < end]
-        for a, b in zip([start, *cuts], [*cuts, end], strict=False):
-            a, b = trimmed(text, a, b)
+        for a, b in _sentence_pieces(doc, start, end):
             drafts.append(Draft(a, b, "direct", (verb.idx, verb.idx + len(verb)), mention_span(subj)))
     return drafts
 
@@ -155,12 +156,9 @@ def _bare_say(sent: Span) -> tuple[Token, Token] | None:
     """(verb, subject) of a sentence that only says who speaks: "The governor added:", "He wrote on Twitter:";
     not "He made three points:" or "Critics listed the flaws:", whose object the colon goes on to spell out."""
     verb = sent.root
-    if verb.lemma_.lower() not in SAY_VERBS | {"continue"} or verb.pos_ != "VERB":
+    if verb.pos_ != "VERB" or any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr"} for c in verb.children):
         return None
-    if any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr"} for c in verb.children):
-        return None
-    subj = subject_of(verb)
-    return (verb, subj) if subj is not None and speaking_subject(subj) else None
+    return _say_with_subject(verb, also={"continue"})
 
 
 # --- putting it together -----------------------------------------------------------------------------------

@@ -134,10 +134,13 @@ def second_act(verb: Token) -> bool:
     """What the parser joins to a reported clause though the speaker did it: "Ruiz said the plan was dead and
     called for talks", "... and he called for ...", "..., pointing to new frigates" (a past tense or a participle
     of saying or taking a position, coordinated or after a comma, anywhere in the clause's tree)."""
-    clause = reported_clause(verb)
-    if clause is None or verb.i < clause.i or verb.lemma_.lower() not in SAY_VERBS | POSITION_VERBS:
+    # The cheap tests first: this runs for every verb whose subject is sought.
+    if verb.lemma_.lower() not in SAY_VERBS | POSITION_VERBS or any(
+        c.dep_ in {"aux", "auxpass"} for c in verb.children
+    ):
         return False
-    if any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+    clause = reported_clause(verb)
+    if clause is None or verb.i < clause.i:
         return False
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # ", noting that ...", ", while warning that ..."
