@@ -40,9 +40,10 @@ TAGGER ?= models/tagger
 train-tagger: $(STAMP) ## optional: fine-tune the attribution tagger on PolNeAR train into models/tagger (about 40 min on 2 CPU cores)
 	$(BIN)/stance train-tagger --root $(POLNEAR) --out $(TAGGER)
 
-bench-attribution: $(STAMP) ## claims and attribution on PolNeAR dev, rules and (if trained) the tagger; SPLIT=test once
+bench-attribution: $(STAMP) ## claims and attribution on PolNeAR dev: rules, and (if trained) the tagger alone and added to the rules; SPLIT=test once
 	$(BIN)/stance bench-attribution --root $(POLNEAR) --split $(or $(SPLIT),dev)
 	$(if $(wildcard $(TAGGER)/tagger.json),$(BIN)/stance bench-attribution --root $(POLNEAR) --split $(or $(SPLIT),dev) --tagger $(TAGGER))
+	$(if $(wildcard $(TAGGER)/tagger.json),$(BIN)/stance bench-attribution --root $(POLNEAR) --split $(or $(SPLIT),dev) --tagger $(TAGGER) --set segment.tagger_mode=add)
 
 # On a 2-core CPU a full run takes hours: each train split is subsampled (seeded). On a GPU: MAX_TRAIN= MAX_DEV=
 MAX_TRAIN ?= 600

@@ -19,10 +19,11 @@ def extract(article: Article, cfg: Config) -> Attribution:
     drafts, _, warnings = segment(doc)
     if cfg.segment.tagger:
         from pipeline.config import project_path
-        from pipeline.tagger import load_tagger, tagged_drafts
+        from pipeline.tagger import added, load_tagger, tagged_drafts
 
         # The rules still run for their warnings about the text (unbalanced quotation marks).
-        drafts = tagged_drafts(doc, load_tagger(str(project_path(cfg.segment.tagger))))
+        tagged = tagged_drafts(doc, load_tagger(str(project_path(cfg.segment.tagger))))
+        drafts = tagged if cfg.segment.tagger_mode == "replace" else added(drafts, tagged)
     return attribute(article, doc, drafts, warnings)
 
 

@@ -282,7 +282,9 @@ def bench_attribution(
         cfg.segment.tagger = str(tagger.resolve())
     articles = list(read_split(root, split))[:limit]
     items = [(a, extract(article_from_text(a.name, a.text), cfg)) for a in tqdm(articles, desc=split, file=sys.stderr)]
-    system = f"tagger {cfg.segment.tagger}" if cfg.segment.tagger else "rules"
+    system = "rules"
+    if cfg.segment.tagger:
+        system = ("tagger " if cfg.segment.tagger_mode == "replace" else "rules + tagger ") + cfg.segment.tagger
     typer.echo(json.dumps({"split": split, "system": system, **score(items)}, indent=1))
 
 

@@ -25,6 +25,10 @@ class SegmentConfig(Section):
     tagger: str | None = Field(
         None, description="a trained attribution tagger folder (`stance train-tagger`) used instead of the rules"
     )
+    tagger_mode: Literal["replace", "add"] = Field(
+        "replace",
+        description="with a tagger: its claims replace the rules' (replace) or fill gaps the rules left (add)",
+    )
 
 
 class ModelConfig(Section):

@@ -15,6 +15,7 @@ from pipeline.speech import Draft
 from pipeline.tagger import (
     TAGS,
     RoleSpan,
+    added,
     char_roles,
     decode,
     join_contents,
@@ -108,6 +109,18 @@ def test_a_quote_over_sentences_becomes_one_claim_each():
     assert [text[d.start : d.end] for d in split_direct(doc, [whole])] == ["We are ready.", "It is time"]
 
 
+def test_added_keeps_the_rules_and_fills_in_what_they_missed():
+    rules = [Draft(10, 30, "reported", cue=(5, 9), source=(0, 4)), Draft(50, 60, "direct", quote=0)]
+    tagged = [
+        Draft(12, 40, "reported"),  # overlaps a rule claim: the rule's boundaries and source stand
+        Draft(35, 45, "reported", cue=(31, 34)),  # in a gap the rules left: added
+        Draft(60, 70, "direct"),  # touches the end of a rule claim without sharing a character: added
+        Draft(0, 5, "reported"),  # before everything, so it comes first
+    ]
+    assert [(d.start, d.end) for d in added(rules, tagged)] == [(0, 5), (10, 30), (35, 45), (50, 60), (60, 70)]
+    assert added(rules, [])[0] is rules[0]
+
+
 def polnear_layout(root: Path) -> None:
     for split in ("train", "dev"):
         (root / "data" / split / "text").mkdir(parents=True)
@@ -135,6 +148,19 @@ def test_train_tagger_then_score_and_use_it(tmp_path: Path):
     assert bench.exit_code == 0, bench.output
     scored = json.loads(bench.stdout)
     assert scored["system"].startswith("tagger") and scored["gold_attributions"] == 3
+    both = run(
+        "bench-attribution",
+        "--root",
+        tmp_path / "polnear",
+        "--split",
+        "dev",
+        "--tagger",
+        out,
+        "--set",
+        "segment.tagger_mode=add",
+    )
+    assert both.exit_code == 0, both.output
+    assert json.loads(both.stdout)["system"].startswith("rules + tagger")
 
     article = tmp_path / "a.txt"
     article.write_text(TEXT, encoding="utf-8")
