@@ -90,6 +90,13 @@ FRAMING_PREPS = _words(
     """
 )
 
+# Occasions of speaking: "in an interview" is where something was said, never part of a position.
+SPEECH_EVENTS = _words(
+    """
+    address briefing broadcast interview letter op-ed podcast speech statement
+    """
+)
+
 VENUE_NOUNS = _words(
     """
     address afternoon article briefing broadcast ceremony column conference congress day debate

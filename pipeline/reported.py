@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from pipeline.lexicon import FRAMING_PREPS, POSITION_PREPS, POSITION_VERBS, SAY_VERBS, VENUE_NOUNS
+from pipeline.lexicon import FRAMING_PREPS, POSITION_PREPS, POSITION_VERBS, SAY_VERBS, SPEECH_EVENTS, VENUE_NOUNS
 from pipeline.quotes import OPENERS, Quote
 from pipeline.speech import QUOTE_MARKS, Draft, mention_span, second_act, speaking_subject, subject_of, trimmed
 
@@ -52,6 +52,8 @@ def clause_content(verb: Token) -> list[Token] | None:
     # From after "that", also when a word of the verb's comes before it ("said only that ...").
     that = next((c for c in clause.lefts if c.dep_ == "mark" and c.lower_ == "that"), None)
     first = that.i + 1 if that is not None else clause.left_edge.i
+    # "a tax, which he said would be unlawful": the relative pronoun is the clause's subject; what was said follows.
+    first = max(first, verb.i + 1)
     # "told the Bundestag that voluntary pledges had failed": a "that" before a plural is no determiner.
     opening = verb.doc[first]
     if opening.lower_ == "that" and opening.dep_ == "det" and opening.head.tag_ in {"NNS", "NNPS"}:
@@ -67,8 +69,9 @@ def clause_content(verb: Token) -> list[Token] | None:
 
 def _without_scene(tokens: list[Token], clause: Token) -> list[Token]:
     """Without the scene the journalist sets after a comma at the clause's end: ", in a heated debate ahead of the
-    summit", ", even as Brussels stepped up pressure", ", hours after leaders agreed"; not ", as required by law"
-    (no subject of its own: still what was said)."""
+    summit", ", even as Brussels stepped up pressure", ", hours after leaders agreed", ", though he conceded ..."
+    (what he concedes there is a claim of its own); not ", as required by law" (no subject of its own: still what
+    was said)."""
     spine = [clause]  # "had to use the assets, in a debate": the scene may hang on the clause's xcomp
     while (xcomp := next((c for c in spine[-1].rights if c.dep_ == "xcomp"), None)) is not None:
         spine.append(xcomp)
@@ -78,7 +81,7 @@ def _without_scene(tokens: list[Token], clause: Token) -> list[Token]:
             continue
         marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
         own_subject = any(c.dep_ in SUBJECT_DEPS for c in child.children)
-        scene = (child.dep_ == "advcl" and own_subject and marks & {"as", "after", "while"}) or (
+        scene = (child.dep_ == "advcl" and own_subject and marks & {"as", "after", "while", "though", "although"}) or (
             child.dep_ == "prep" and _is_framing(child)
         )
         if scene:
@@ -113,6 +116,51 @@ def further_clauses(verb: Token) -> list[list[Token]]:
             end = cuts[n + 1].left_edge.i if n + 1 < len(cuts) else clause.right_edge.i + 1
             parts.append(_without_joins(_without_that(conj, end)))
     return parts
+
+
+def split_again(part: list[Token]) -> list[list[Token]]:
+    """A reported clause cut at each second "that"-clause the parser joined to a word deep inside the first (the
+    WHO "recommends and that consumption had fallen") or to a misparsed first one: each its own claim."""
+    pieces = []
+    while (conj := _deep_that(part)) is not None:
+        pieces.append(_without_joins([t for t in part if t.i < conj.left_edge.i]))
+        part = [t for t in part if t.i >= conj.left_edge.i and not (t.head == conj and t.dep_ == "mark")]
+    return [*pieces, part]
+
+
+def _deep_that(part: list[Token]) -> Token | None:
+    inside = {t.i for t in part}
+    for t in part:
+        if not _that_again(t) or t.head.i not in inside or t.left_edge.i not in inside:
+            continue
+        # Under a "that"-clause of its own, the pair is a lower level's ("believed that A and that B").
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in t.head.children):
+            continue
+        if not _odd_marks(x for x in part if x.i < t.i):
+            return t
+    return None
+
+
+def _says_of_it(tok: Token) -> bool:
+    """ "opposed the tax, which he said would be unlawful": a relative clause in which the speaker says something
+    of the position's object is a claim of its own (the verb's), so the position ends before it."""
+    return (
+        tok.dep_ == "relcl"
+        and tok.lemma_.lower() in SAY_VERBS
+        and any(c.dep_ in SUBJECT_DEPS and c.tag_ not in {"WDT", "WP"} for c in tok.children)
+    )
+
+
+def _misplaced_venue(verb: Token, prep: Token) -> bool:
+    """ "rejected the criticism in a television interview": where it was said, hung by the parser on the object
+    rather than on the verb; it ends the position all the same (outside a quoted fragment)."""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ in {"in", "at", "during"}
+        and prep.head.i > verb.i
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in SPEECH_EVENTS for o in prep.children)
+        and not _odd_marks(verb.doc[verb.i + 1 : prep.i])
+    )
 
 
 def _cuts(clause: Token) -> list[Token]:
@@ -352,6 +400,8 @@ def position_content(verb: Token, subj: Token) -> list[Token] | None:
                 continue
             break
         right = max(t.i for t in child.subtree)
+    span = verb.doc[verb.i : right + 1]
+    right = min([right, *(t.left_edge.i - 1 for t in span if _says_of_it(t) or _misplaced_venue(verb, t))])
     # An appositive between subject and verb ("Weber, head of the EPP, had called for") starts it at the verb.
     # So does a second act after a reported clause ("said she would ... and warned against").
     borrowed = second_act(verb) and subj.head != verb  # "... and called for", not "... and he called for"
@@ -477,7 +527,8 @@ def reported_claims(doc: Doc, used_cues: set[int], quotes: list[Quote]) -> list[
             continue
         cue, source = (tok.idx, tok.idx + len(tok)), mention_span(subj)
         more = [continued_clause(tok), *further_clauses(tok)] if lemma in SAY_VERBS else []
-        for part in [content, *more]:
+        pieces = split_again(content) if lemma in SAY_VERBS else [content]
+        for part in [*pieces, *more]:
             part = _before_quote(part, in_quote) if part else None
             if not part:
                 continue

@@ -1096,3 +1096,63 @@ def test_a_condition_without_a_subject_stays_in_the_reported_clause():
 def test_a_plural_title_is_an_unnamed_group():
     found, _ = claims("Several Socialist MEPs said privately that they were open to a compromise.")
     assert found == []
+
+
+def test_a_second_that_clause_the_parser_hung_deep_inside_the_first_is_a_second_claim():
+    text = (
+        "Ana Ruiz said the tax was based on what doctors recommend and that obesity had fallen wherever such taxes "
+        "were used."
+    )
+    found, _ = claims(text)
+    assert found == [
+        ("the tax was based on what doctors recommend", "ana_ruiz", "reported", "name"),
+        ("obesity had fallen wherever such taxes were used", "ana_ruiz", "reported", "name"),
+    ]
+
+
+def test_a_second_that_clause_after_a_quoted_fragment_with_its_own_relative_clause():
+    text = (
+        "Health Minister Tom Hale spoke on Friday. He said on Friday that the deal was \u201ca bargain that only "
+        "holds if it is kept in full\u201d and that every request would be judged on the facts."
+    )
+    found, _ = claims(text)
+    assert found == [
+        ("the deal was \u201ca bargain that only holds if it is kept in full\u201d", "tom_hale", "reported", "pronoun"),
+        ("every request would be judged on the facts", "tom_hale", "reported", "pronoun"),
+    ]
+
+
+def test_two_that_clauses_under_a_belief_stay_one_claim_of_what_was_said():
+    text = "Ana Ruiz said that she believed that the levy worked and that it should stay."
+    found, _ = claims(text)
+    assert found == [("she believed that the levy worked and that it should stay", "ana_ruiz", "reported", "name")]
+
+
+def test_which_she_said_after_a_position_is_a_claim_of_its_own():
+    text = (
+        "Anna Lind proposed a tax on fortunes above one billion pesos, which she said would touch fewer than 300 "
+        "families."
+    )
+    found, _ = claims(text)
+    assert found == [
+        ("Anna Lind proposed a tax on fortunes above one billion pesos", "anna_lind", "reported", "name"),
+        ("would touch fewer than 300 families", "anna_lind", "reported", "pronoun"),
+    ]
+
+
+def test_where_a_position_was_stated_is_not_part_of_it_when_the_parser_hangs_it_on_the_object():
+    text = "Farm Minister Lena Brandt rejected the proposal in a radio interview on Sunday."
+    found, _ = claims(text)
+    assert found == [("Farm Minister Lena Brandt rejected the proposal", "lena_brandt", "reported", "name")]
+
+
+def test_a_concession_after_the_reported_clause_is_not_part_of_it():
+    text = (
+        "Admiral Tom Reed said he favored a permanent task force in the North Sea, though he conceded it would need "
+        "help for years."
+    )
+    found, _ = claims(text)
+    assert found == [
+        ("he favored a permanent task force in the North Sea", "tom_reed", "reported", "name"),
+        ("it would need help for years", "tom_reed", "reported", "pronoun"),
+    ]
