@@ -55,9 +55,19 @@ def clause_content(verb: Token) -> list[Token] | None:
     # "a tax, which he said would be unlawful": the relative pronoun is the clause's subject; what was said follows.
     first = max(first, verb.i + 1)
     # "told the Bundestag that voluntary pledges had failed": a "that" before a plural is no determiner.
+    # So is one right after the verb before a subject with words of its own ("said that aid to Ukraine would
+    # continue"); "said that argument ignored the winter" points back to an argument.
     opening = verb.doc[first]
-    if opening.lower_ == "that" and opening.dep_ == "det" and opening.head.tag_ in {"NNS", "NNPS"}:
+    subject = opening.head
+    subject_det = (
+        subject.dep_ in SUBJECT_DEPS and subject.head == clause and first == verb.i + 1 and any(subject.rights)
+    )
+    if opening.lower_ == "that" and opening.dep_ == "det" and (opening.head.tag_ in {"NNS", "NNPS"} or subject_det):
         first += 1
+    # "said on Thursday he was ready": the day is when it was said, though the parser hangs it on the clause.
+    opening = verb.doc[first]
+    if opening.dep_ == "prep" and opening.head == clause and _dated(opening) and opening.right_edge.i < clause.i:
+        first = opening.right_edge.i + 1
     tokens = [
         t for t in verb.doc[first : last.right_edge.i + 1] if not (t.dep_ == "mark" and t.i == clause.left_edge.i)
     ]
@@ -65,6 +75,21 @@ def clause_content(verb: Token) -> list[Token] | None:
     if second:  # the clause ends before the second act, or the second "that", and its "and"
         tokens = _without_joins([t for t in tokens if t.i < second[0].left_edge.i])
     return _cut_framing(_without_scene(tokens, last) + _but_tail(verb, last))
+
+
+def _that_clause(verb: Token) -> bool:
+    return any(
+        c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in verb.children
+    )
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _dated(prep: Token) -> bool:
+    return any(o.dep_ == "pobj" and o.ent_type_ in {"DATE", "TIME"} for o in prep.children)
 
 
 def _without_scene(tokens: list[Token], clause: Token) -> list[Token]:
@@ -521,6 +546,10 @@ def reported_claims(doc: Doc, used_cues: set[int], quotes: list[Quote]) -> list[
             if lemma in SAY_VERBS
             else None
         )
+        # "demanded that Austria stay out", "agreed that enforcement was slow": the that-clause is the position.
+        # Not when negated: "did not question that Ukraine belonged" states a position by the act itself.
+        if content is None and lemma in POSITION_VERBS and _that_clause(tok) and not _negated(tok):
+            content = clause_content(tok)
         if content is None and (lemma in POSITION_VERBS or lemma in WARNING_VERBS):
             content = position_content(tok, subj)
         if not content:

@@ -1156,3 +1156,24 @@ def test_a_concession_after_the_reported_clause_is_not_part_of_it():
         ("he favored a permanent task force in the North Sea", "tom_reed", "reported", "name"),
         ("it would need help for years", "tom_reed", "reported", "pronoun"),
     ]
+
+
+def test_the_that_clause_of_a_position_verb_is_the_claim():
+    text = "Ana Ruiz demanded that the county pay for the bridge. Her deputy agreed that the old one was unsafe."
+    found, _ = claims(text)
+    assert [claim[0] for claim in found] == ["the county pay for the bridge", "the old one was unsafe"]
+    assert found[0][1] == "ana_ruiz"
+
+
+def test_that_before_the_subject_of_the_clause_is_no_determiner():
+    text = "Ana Ruiz said that alignment with the bloc\u2019s farm policy was \u201cnot a menu\u201d."
+    found, _ = claims(text)
+    assert found == [
+        ("alignment with the bloc\u2019s farm policy was \u201cnot a menu\u201d", "ana_ruiz", "reported", "name")
+    ]
+
+
+def test_the_day_between_the_verb_and_its_clause_is_not_what_was_said():
+    text = "Ana Ruiz said on Thursday she was ready to meet the union leaders."
+    found, _ = claims(text)
+    assert found == [("she was ready to meet the union leaders", "ana_ruiz", "reported", "name")]
