@@ -429,7 +429,9 @@ def position_content(verb: Token, subj: Token) -> list[Token] | None:
     right = min([right, *(t.left_edge.i - 1 for t in span if _says_of_it(t) or _misplaced_venue(verb, t))])
     # An appositive between subject and verb ("Weber, head of the EPP, had called for") starts it at the verb.
     # So does a second act after a reported clause ("said she would ... and warned against").
-    borrowed = second_act(verb) and subj.head != verb  # "... and called for", not "... and he called for"
+    # "... and called for", not "... and he called for"; "welcomed the changes but called them ...", as GUIDELINES 2.2.
+    coordinated = verb.dep_ == "conj" and verb.head.lemma_.lower() in SAY_VERBS | POSITION_VERBS
+    borrowed = (second_act(verb) or coordinated) and subj.head != verb
     adjacent = subj.i < verb.i and not any(t.is_punct for t in verb.doc[subj.i + 1 : verb.i]) and not borrowed
     # (From after the last comma in the subject's phrase: not "Opening for the Left, [Swedish MEP Sara Lindgren]".)
     commas = [t.i for t in verb.doc[subj.left_edge.i : subj.i] if t.text == ","]

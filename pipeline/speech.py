@@ -123,7 +123,9 @@ def _governing_verb(verb: Token) -> Token | None:
         return verb.head.head
     if second_act(verb):
         clause = reported_clause(verb)
-        return clause.head if clause is not None else None
+        if clause is None:
+            return None
+        return clause.head if clause.dep_ == "ccomp" else clause.head.head.head  # past the venue: the verb
     asked = verb.dep_ == "dep" and verb.head.lemma_ == "ask" and verb.doc[verb.i - 1].text == ","
     if (verb.dep_ in {"advcl", "xcomp", "conj", "acl"} or asked) and verb.head is not verb:
         return verb.head
@@ -153,7 +155,21 @@ def second_act(verb: Token) -> bool:
 
 def reported_clause(token: Token) -> Token | None:
     """The head of the reported clause the token sits in: its nearest ancestor that is a verb of saying's ccomp."""
-    return next((a for a in token.ancestors if a.dep_ == "ccomp" and a.head.lemma_.lower() in SAY_VERBS), None)
+    return next((a for a in token.ancestors if _reports(a)), None)
+
+
+def _reports(clause: Token) -> bool:
+    if clause.dep_ == "ccomp":
+        return clause.head.lemma_.lower() in SAY_VERBS
+    # "said in a statement that ...": the parser hangs the clause on the noun of the venue.
+    venue, prep = clause.head, clause.head.head
+    return (
+        clause.dep_ == "acl"
+        and clause.left_edge.lower_ == "that"
+        and venue.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.head.lemma_.lower() in SAY_VERBS
+    )
 
 
 def _past_a_place_phrase(subject: Token) -> Token:

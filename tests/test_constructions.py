@@ -1177,3 +1177,26 @@ def test_the_day_between_the_verb_and_its_clause_is_not_what_was_said():
     text = "Ana Ruiz said on Thursday she was ready to meet the union leaders."
     found, _ = claims(text)
     assert found == [("she was ready to meet the union leaders", "ana_ruiz", "reported", "name")]
+
+
+def test_a_second_position_joined_by_but_is_its_own_claim_from_its_verb():
+    text = "Ana Ruiz welcomed the new rules but called them \u201ctoo little, too late\u201d."
+    found, _ = claims(text)
+    assert found == [
+        ("Ana Ruiz welcomed the new rules", "ana_ruiz", "reported", "name"),
+        ("called them \u201ctoo little, too late\u201d", "ana_ruiz", "reported", "name"),
+    ]
+
+
+def test_a_second_act_after_said_in_a_statement_that_is_its_own_claim():
+    # The parser hangs this that-clause on "statement"; the second act is still the union's own claim.
+    text = (
+        "The Farmers' Union of Portugal (FUP) said in a statement that dairy, fruit and wine \u201ccannot function "
+        "without seasonal workers\u201d and called for permits to be issued faster."
+    )
+    found, _ = claims(text)
+    assert [claim[0] for claim in found] == [
+        "dairy, fruit and wine \u201ccannot function without seasonal workers\u201d",
+        "called for permits to be issued faster",
+    ]
+    assert found[0][1] == found[1][1] is not None
