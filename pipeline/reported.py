@@ -49,25 +49,7 @@ def clause_content(verb: Token) -> list[Token] | None:
         return None
     # "said people sent back were being treated as ...": the parser can split one clause into two ccomps.
     last = max((c for c in verb.children if c.dep_ == "ccomp" and c.i > clause.i), key=lambda c: c.i, default=clause)
-    # From after "that", also when a word of the verb's comes before it ("said only that ...").
-    that = next((c for c in clause.lefts if c.dep_ == "mark" and c.lower_ == "that"), None)
-    first = that.i + 1 if that is not None else clause.left_edge.i
-    # "a tax, which he said would be unlawful": the relative pronoun is the clause's subject; what was said follows.
-    first = max(first, verb.i + 1)
-    # "told the Bundestag that voluntary pledges had failed": a "that" before a plural is no determiner.
-    # So is one right after the verb before a subject with words of its own ("said that aid to Ukraine would
-    # continue"); "said that argument ignored the winter" points back to an argument.
-    opening = verb.doc[first]
-    subject = opening.head
-    subject_det = (
-        subject.dep_ in SUBJECT_DEPS and subject.head == clause and first == verb.i + 1 and any(subject.rights)
-    )
-    if opening.lower_ == "that" and opening.dep_ == "det" and (opening.head.tag_ in {"NNS", "NNPS"} or subject_det):
-        first += 1
-    # "said on Thursday he was ready": the day is when it was said, though the parser hangs it on the clause.
-    opening = verb.doc[first]
-    if opening.dep_ == "prep" and opening.head == clause and _dated(opening) and opening.right_edge.i < clause.i:
-        first = opening.right_edge.i + 1
+    first = _clause_start(verb, clause)
     tokens = [
         t for t in verb.doc[first : last.right_edge.i + 1] if not (t.dep_ == "mark" and t.i == clause.left_edge.i)
     ]
@@ -75,6 +57,28 @@ def clause_content(verb: Token) -> list[Token] | None:
     if second:  # the clause ends before the second act, or the second "that", and its "and"
         tokens = _without_joins([t for t in tokens if t.i < second[0].left_edge.i])
     return _cut_framing(_without_scene(tokens, last) + _but_tail(verb, last))
+
+
+def _clause_start(verb: Token, clause: Token) -> int:
+    """Where what was said begins: after "that", also when a word of the verb's comes before it ("said only that
+    ...")."""
+    that = next((c for c in clause.lefts if c.dep_ == "mark" and c.lower_ == "that"), None)
+    first = that.i + 1 if that is not None else clause.left_edge.i
+    # "a tax, which he said would be unlawful": the relative pronoun is the clause's subject; what was said follows.
+    first = max(first, verb.i + 1)
+    # "told the Bundestag that voluntary pledges had failed": a "that" before a plural is no determiner. Nor is one
+    # right after the verb before a subject with words of its own ("said that aid to Ukraine would continue");
+    # "said that argument ignored the winter" points back to an argument.
+    opening = verb.doc[first]
+    subject = opening.head
+    fresh = subject.dep_ in SUBJECT_DEPS and subject.head == clause and first == verb.i + 1 and any(subject.rights)
+    if opening.lower_ == "that" and opening.dep_ == "det" and (subject.tag_ in {"NNS", "NNPS"} or fresh):
+        first += 1
+    # "said on Thursday he was ready": the day is when it was said, though the parser hangs it on the clause.
+    opening = verb.doc[first]
+    if opening.dep_ == "prep" and opening.head == clause and _dated(opening) and opening.right_edge.i < clause.i:
+        first = opening.right_edge.i + 1
+    return first
 
 
 def _that_clause(verb: Token) -> bool:

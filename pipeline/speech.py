@@ -154,7 +154,8 @@ def second_act(verb: Token) -> bool:
 
 
 def reported_clause(token: Token) -> Token | None:
-    """The head of the reported clause the token sits in: its nearest ancestor that is a verb of saying's ccomp."""
+    """The head of the reported clause the token sits in: its nearest ancestor that is a verb of saying's ccomp
+    (or its that-clause hung on a venue: "said in a statement that ...")."""
     return next((a for a in token.ancestors if _reports(a)), None)
 
 
