@@ -64,6 +64,10 @@ def _clause_start(verb: Token, clause: Token) -> int:
     ...")."""
     that = next((c for c in clause.lefts if c.dep_ == "mark" and c.lower_ == "that"), None)
     first = that.i + 1 if that is not None else clause.left_edge.i
+    # "insisted Ukraine was ready": the parser can take the subject of a clause without "that" for the verb's object.
+    taken = [c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i]
+    if that is None and taken and not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        first = taken[0].left_edge.i
     # "a tax, which he said would be unlawful": the relative pronoun is the clause's subject; what was said follows.
     first = max(first, verb.i + 1)
     # "told the Bundestag that voluntary pledges had failed": a "that" before a plural is no determiner. Nor is one
@@ -436,7 +440,12 @@ def position_content(verb: Token, subj: Token) -> list[Token] | None:
     # "... and called for", not "... and he called for"; "welcomed the changes but called them ...", as GUIDELINES 2.2.
     coordinated = verb.dep_ == "conj" and verb.head.lemma_.lower() in SAY_VERBS | POSITION_VERBS
     borrowed = (second_act(verb) or coordinated) and subj.head != verb
-    adjacent = subj.i < verb.i and not any(t.is_punct for t in verb.doc[subj.i + 1 : verb.i]) and not borrowed
+    # A comma-set adverb is no appositive: "Ferrand, however, rejected", "She did, however, defend".
+    between = verb.doc[subj.i + 1 : verb.i]
+    aside = any(t.dep_ == "advmod" for t in between) and all(
+        t.is_punct or t.dep_ in {"advmod", "aux", "neg"} for t in between
+    )
+    adjacent = subj.i < verb.i and (aside or not any(t.is_punct for t in between)) and not borrowed
     # (From after the last comma in the subject's phrase: not "Opening for the Left, [Swedish MEP Sara Lindgren]".)
     commas = [t.i for t in verb.doc[subj.left_edge.i : subj.i] if t.text == ","]
     start = (

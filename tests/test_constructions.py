@@ -1200,3 +1200,27 @@ def test_a_second_act_after_said_in_a_statement_that_is_its_own_claim():
         "called for permits to be issued faster",
     ]
     assert found[0][1] == found[1][1] is not None
+
+
+def test_a_comma_set_adverb_between_subject_and_position_is_no_appositive():
+    text = "Lacombe, however, rejected any suggestion that the alliance would mean accepting the rules."
+    found, _ = claims(text)
+    assert found == [
+        (
+            "Lacombe, however, rejected any suggestion that the alliance would mean accepting the rules",
+            "lacombe",
+            "reported",
+            "name",
+        )
+    ]
+
+
+def test_the_subject_of_a_clause_without_that_the_parser_takes_for_an_object():
+    text = (
+        "Petrenko, 44, a former trade negotiator, insisted Ukraine was ready to open the first cluster the moment "
+        "Hungary lifted its veto."
+    )
+    found, _ = claims(text)
+    assert [claim[0] for claim in found] == [
+        "Ukraine was ready to open the first cluster the moment Hungary lifted its veto"
+    ]
